@@ -1,0 +1,17 @@
+//! Pure logic of AI Plan Compare (人工智能规划对比).
+//!
+//! No web dependencies: everything here compiles and is tested natively with `cargo test`, and the
+//! same code runs in the browser. The app crate only wires signals to these functions.
+//!
+//! - [`seeds`]: the bundled source documents.
+//! - [`extract`]: turns a document's text into a [`model::Plan`]; never fails, reports diagnostics.
+//! - [`i18n`]: interface language and message catalogue.
+//! - [`gazetteer`]: cities, provinces, administrative levels.
+
+pub mod curation;
+pub mod extract;
+pub mod gazetteer;
+pub mod i18n;
+pub mod model;
+pub mod seeds;
+pub mod url_state;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Size report of the release build: every file in dist/ raw, gzip -9 and brotli -q 11, and the total
+# a first visit transfers (brotli, as a server that compresses would send it).
+# Usage: bash scripts/bench.sh [--no-build]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+[ "${1:-}" = --no-build ] || bash scripts/build.sh
+command -v brotli >/dev/null || die "brotli not found; run: apt-get install brotli"
+[ -f dist/index.html ] || die "dist/ is empty; run: bash scripts/build.sh"
+
+# Files a first visit loads: the page, what it links, and what boot.js imports.
+first_visit=(index.html boot.js style.css plan-compare.js plan-compare_bg.wasm)
+printf '%-28s %10s %10s %10s  %s\n' file raw gzip brotli first-visit
+total_raw=0; total_gz=0; total_br=0
+for file in $(cd dist && find . -type f | sed 's|^\./||' | sort); do
+  raw=$(wc -c < "dist/$file")
+  gz=$(gzip -9 -c "dist/$file" | wc -c)
+  br=$(brotli -q 11 -c "dist/$file" | wc -c)
+  loaded=no
+  for f in "${first_visit[@]}"; do [ "$f" = "$file" ] && loaded=yes; done
+  if [ $loaded = yes ]; then
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  fi
+  printf '%-28s %10d %10d %10d  %s\n' "$file" "$raw" "$gz" "$br" "$loaded"
+done
+printf '%-28s %10d %10d %10d\n' "FIRST VISIT TOTAL" "$total_raw" "$total_gz" "$total_br"
+budget=$((120 * 1024))
+if [ "$total_br" -le "$budget" ]; then
+  echo "first visit: $total_br bytes brotli, within the 120 KB budget"
+else
+  echo "first visit: $total_br bytes brotli, OVER the 120 KB budget ($budget bytes)"
+fi

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, clippy (native and wasm32), native tests, wasm-bindgen-test in
+# headless Chromium, and the browser end-to-end tests against the optimised release build.
+# Installs what it needs first (scripts/setup.sh).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+started=$SECONDS
+bash scripts/setup.sh
+
+step() { say "$1 ($((SECONDS - started)) s)"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check || die "formatting differs; run: cargo fmt --all"
+
+step "clippy, native"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "clippy, wasm32"
+with_wasm_env cargo clippy -p plan-compare -p plan-core --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native tests"
+cargo test --workspace --quiet
+
+step "wasm-bindgen-test in headless Chromium"
+# webdriver.json (repository root) gives ChromeDriver the Chromium flags this machine needs.
+with_wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_TEST_TIMEOUT=180 \
+  cargo test -p plan-compare --target wasm32-unknown-unknown --test web
+
+step "release build (trunk, wasm-opt -Oz)"
+bash scripts/build.sh
+
+step "browser end-to-end tests (Playwright on Chromium, release build)"
+bindgen_dir="$CARGO_TARGET_DIR"
+[ "$(wasm_mode)" = debian ] && bindgen_dir="$CARGO_TARGET_DIR/debian-wasm"
+PLAN_COMPARE_BINDGEN_WASM="$bindgen_dir/wasm-bindgen/release/plan-compare_bg.wasm" \
+  node --test --test-concurrency=1 tests/e2e/
+
+step "all tests passed in $((SECONDS - started)) s"

@@ -1,0 +1,46 @@
+//! AI Plan Compare (人工智能规划对比): the Leptos (CSR) app.
+//!
+//! Components here stay thin: they read the URL, call into `plan_core` and draw the result.
+//! See ARCHITECTURE.md for the bird's-eye view.
+
+mod app;
+mod fatal;
+
+pub use app::App;
+
+use wasm_bindgen::JsCast;
+
+/// Id of the element the app takes over. `index.html` holds it, with a static first view inside.
+pub const MOUNT_ID: &str = "app";
+
+/// Starts the app: installs the panic panel, clears the mount element and mounts into it.
+///
+/// The mount element is emptied first because it may already hold a rendered copy of the UI: the
+/// static first view of `index.html`, or the live DOM of a page saved with the browser's
+/// "Save page as". Mounting by appending would show the UI twice.
+pub fn start() {
+    fatal::install_panic_panel();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document");
+    let root = match document.get_element_by_id(MOUNT_ID) {
+        Some(root) => root,
+        None => {
+            // A host page without our element still gets the app, at the end of <body>.
+            let root = document
+                .create_element("div")
+                .expect("create mount element");
+            root.set_id(MOUNT_ID);
+            document
+                .body()
+                .expect("a <body>")
+                .append_child(&root)
+                .expect("append mount element");
+            root
+        }
+    };
+    root.set_inner_html("");
+    root.set_attribute("data-mounted", "true").ok();
+    let root: web_sys::HtmlElement = root.unchecked_into();
+    leptos::mount::mount_to(root, App).forget();
+}

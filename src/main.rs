@@ -1,0 +1,3 @@
+fn main() {
+    plan_compare::start();
+}

@@ -1,0 +1,60 @@
+// The app shell, on the optimised release build: it renders the five plans, in Chinese by default
+// and in English with lang=en, with no console error and no failed request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, startServer, openPage, DIST } from './harness.mjs';
+
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launchBrowser();
+  ({ server, url } = await startServer());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the release build is the optimised one', () => {
+  // scripts/test.sh names wasm-bindgen's output, i.e. the wasm before wasm-opt ran on it.
+  const unoptimised = process.env.PLAN_COMPARE_BINDGEN_WASM;
+  assert.ok(unoptimised && fs.existsSync(unoptimised), `unoptimised wasm not found: ${unoptimised}`);
+  const before = fs.statSync(unoptimised).size;
+  const after = fs.statSync(path.join(DIST, 'plan-compare_bg.wasm')).size;
+  assert.ok(after < before * 0.9, `dist wasm ${after} B is not much smaller than wasm-bindgen's ${before} B: wasm-opt did not run`);
+});
+
+test('shows all five plans in Chinese, cleanly', async () => {
+  const page = await openPage(browser, url);
+  await page.getByTestId('plan-list').waitFor();
+  assert.equal(await page.getByTestId('plan').count(), 5);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  const text = await page.getByTestId('plan-list').innerText();
+  for (const city of ['武汉', '长沙', '天津', '武威']) assert.ok(text.includes(city), `missing ${city}`);
+  assert.ok(text.includes('天津市新一代人工智能产业发展三年行动计划'));
+  assert.equal(await page.getByTestId('loading').count(), 0, 'the static first view is replaced');
+  assert.equal(await page.getByTestId('app-root').count(), 1, 'rendered once');
+  assert.equal(await page.getByTestId('truncated-warning').count(), 1, 'the cut-off source is flagged');
+  assert.deepEqual(page.problems, []);
+});
+
+test('speaks English with lang=en', async () => {
+  const page = await openPage(browser, `${url}#lang=en`);
+  await page.getByTestId('plan-list').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const text = await page.locator('body').innerText();
+  assert.ok(text.includes('AI Plan Compare'));
+  assert.ok(text.includes('Wuhan') && text.includes('Tianjin') && text.includes('Wuwei'));
+  assert.deepEqual(page.problems, []);
+});
+
+test('an unreadable language parameter falls back to Chinese with a notice', async () => {
+  const page = await openPage(browser, `${url}?lang=xx`);
+  await page.getByTestId('notice').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(page.problems, []);
+});
