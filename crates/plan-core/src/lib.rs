@@ -9,9 +9,22 @@
 //! - [`gazetteer`]: cities, provinces, administrative levels.
 
 pub mod curation;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod i18n;
 pub mod model;
 pub mod seeds;
+pub mod taxonomy;
+pub mod text;
 pub mod url_state;
+
+use model::Plan;
+
+/// Extracts every bundled seed, in file-name order.
+pub fn extract_seeds() -> Vec<Plan> {
+    seeds::SEEDS
+        .iter()
+        .map(|seed| extract::extract_plan(seed.source, seed.text))
+        .collect()
+}
