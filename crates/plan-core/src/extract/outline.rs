@@ -98,7 +98,11 @@ pub fn headings_in_line(line: &str, offset: usize, next_numbered: u32) -> Vec<Ra
         .flatten()
         .filter(|at| !rest[..*at].contains('。'));
     let title_limit = run_in.unwrap_or(rest.len());
-    let (title_len, body_start) = title_extent(&rest[..title_limit]);
+    // (1) entries are sentences, not titled topics: `(1)发展符合人类价值观和伦理道德、…,避免误用。`
+    let (title_len, body_start) = match title_extent(&rest[..title_limit]) {
+        (len, _) if level == 4 && rest[..len].contains([',', '\u{FF0C}']) => (0, 0),
+        extent => extent,
+    };
     out.push(RawHeading {
         level,
         number,
@@ -168,10 +172,11 @@ mod tests {
         );
         check("15.智能环保。建立涵盖", 1, &[(3, 15, "15.", "智能环保")]);
         check("3.智能机器人。发挥", 1, &[(3, 3, "3.", "智能机器人")]);
+        check("(2)持续建设智能基础设施,加快公路", 1, &[(4, 2, "(2)", "")]);
         check(
-            "(2)持续建设智能基础设施,加快公路",
+            "(1)推进人工智能与大健康领域融合发展。建立",
             1,
-            &[(4, 2, "(2)", "持续建设智能基础设施,加快公路")],
+            &[(4, 1, "(1)", "推进人工智能与大健康领域融合发展")],
         );
         check("(一)指导思想。", 1, &[(2, 1, "(一)", "指导思想")]);
     }
