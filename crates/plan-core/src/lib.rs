@@ -8,16 +8,20 @@
 //! - [`i18n`]: interface language and message catalogue.
 //! - [`gazetteer`]: cities, provinces, administrative levels.
 
+pub mod compare;
 pub mod curation;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod geometry;
 pub mod i18n;
 pub mod model;
+pub mod query;
 pub mod seeds;
 pub mod taxonomy;
 pub mod text;
 pub mod url_state;
+pub mod view_state;
 
 use model::Plan;
 
