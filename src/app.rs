@@ -1,84 +1,171 @@
-//! The root component.
+//! The root component: header, navigation, notices and the current view.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_core::extract::extract_plan;
 use plan_core::i18n::{Lang, Msg};
-use plan_core::model::Plan;
-use plan_core::seeds::SEEDS;
-use plan_core::url_state::lang_from_url;
+use plan_core::view_state::View;
 
-fn url_parts() -> (String, String) {
-    let location = window().location();
-    (
-        location.search().unwrap_or_default(),
-        location.hash().unwrap_or_default(),
-    )
+use crate::state::{provide_app_state, AppState, Data};
+use crate::views::{Compare, Explore, Overview, Reader, Timeline};
+
+/// Runs `f` between two performance marks and records a measure called `name`, so that the
+/// benchmark (and anyone with the browser's performance panel) can read how long it took.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = window().performance();
+    let start = format!("{name}:start");
+    let end = format!("{name}:end");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    out
+}
+
+pub fn view_label(view: View) -> Msg {
+    match view {
+        View::Overview => Msg::ViewOverview,
+        View::Explore => Msg::ViewExplore,
+        View::Compare => Msg::ViewCompare,
+        View::Timeline => Msg::ViewTimeline,
+        View::Reader => Msg::ViewReader,
+    }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (query, hash) = url_parts();
-    let choice = lang_from_url(&query, &hash);
-    let lang = choice.lang;
-    if let Some(html) = document().document_element() {
-        html.set_attribute("lang", lang.html_tag()).ok();
-    }
-    document().set_title(Msg::AppTitle.text(lang));
-    let plans: Vec<Plan> = SEEDS
-        .iter()
-        .map(|s| extract_plan(s.source, s.text))
-        .collect();
-    let other_lang = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
+    let plans = measured("plan-compare:extract", plan_core::extract_seeds);
+    let data = Data {
+        plans: Arc::new(plans),
     };
+    provide_context(data.clone());
+    let app = provide_app_state(&data);
+    crate::embed::report_height_when_embedded(app);
+
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.html_tag());
+        }
+        document().set_title(&format!(
+            "{} · {}",
+            Msg::AppTitle.text(lang),
+            Msg::AppTitle.text(other(lang))
+        ));
+    });
+
     view! {
-        <div class="pc-app" data-testid="app-root">
-            <header class="pc-header">
-                <h1 class="pc-title">{Msg::AppTitle.text(lang)}</h1>
-                <p class="pc-tagline">{Msg::AppTagline.text(lang)}</p>
-                <a
-                    class="pc-lang-switch"
-                    href=format!("#lang={}", other_lang.code())
-                    hreflang=other_lang.html_tag()
-                    aria-label=Msg::LanguageSwitchLabel.text(lang)
-                    data-testid="lang-switch"
-                    on:click=move |_| {
-                        // The hash change alone does not re-run the app; reload with the new state.
-                        let _ = window().location().set_hash(&format!("lang={}", other_lang.code()));
-                        let _ = window().location().reload();
+        <div class="pc-app" class:pc-embed=move || app.state.with(|s| s.embed) data-testid="app-root">
+            {move || header(app)}
+            <Notices/>
+            <main class="pc-main" data-testid="main">
+                {move || {
+                    let lang = app.lang.get();
+                    match app.view.get() {
+                        View::Overview => view! { <Overview lang=lang/> }.into_any(),
+                        View::Explore => view! { <Explore lang=lang/> }.into_any(),
+                        View::Compare => view! { <Compare lang=lang/> }.into_any(),
+                        View::Timeline => view! { <Timeline lang=lang/> }.into_any(),
+                        View::Reader => view! { <Reader lang=lang/> }.into_any(),
                     }
-                >
-                    {Msg::LanguageSwitch.text(lang)}
-                </a>
-            </header>
-            {choice.unrecognised.then(|| view! {
-                <p class="pc-notice" role="status" data-testid="notice">{Msg::UnknownLangNotice.text(lang)}</p>
-            })}
-            <main class="pc-main">
-                <h2>{Msg::PlansHeading.text(lang)} " (" {plans.len()} " " {Msg::PlanCount.text(lang)} ")"</h2>
-                <ul class="pc-plan-list" data-testid="plan-list">
-                    {plans.into_iter().map(|plan| plan_row(plan, lang)).collect_view()}
-                </ul>
+                }}
             </main>
+            {move || footer(app)}
         </div>
     }
 }
 
-fn plan_row(plan: Plan, lang: Lang) -> impl IntoView {
-    let city = plan
-        .city
-        .map(|c| lang.pick(c.zh, c.en).to_string())
-        .unwrap_or_else(|| "—".into());
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    }
+}
+
+fn header(app: AppState) -> impl IntoView {
+    // The tabs and the language switch link to the current state, so they follow every change.
+    app.state.track();
+    let lang = app.lang.get();
+    let current = app.view.get();
+    let embed = app.state.with(|s| s.embed);
+    let switch = other(lang);
+    let tabs = View::ALL
+        .into_iter()
+        .map(|v| {
+            let href = app.href(|s| s.view = v);
+            view! {
+                <li>
+                    <a
+                        href=href
+                        class="pc-tab"
+                        class:pc-tab--current=v == current
+                        aria-current=(v == current).then_some("page")
+                        data-testid=format!("tab-{}", v.key())
+                    >
+                        {view_label(v).text(lang)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <li class="pc-plan" data-testid="plan" data-plan-id=plan.id.clone()>
-            <span class="pc-plan__city" data-testid="plan-city">{city}</span>
-            <span class="pc-plan__title" lang="zh-CN">{plan.title.text.clone()}</span>
-            {plan.title.curated.then(|| view! { <span class="pc-plan__curated">{Msg::CuratedTitle.text(lang)}</span> })}
-            {plan.truncated.then(|| view! {
-                <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>
-            })}
-            <span class="pc-plan__source">{Msg::ColumnSource.text(lang)} ": " <code>{plan.source.clone()}</code></span>
-        </li>
+        <header class="pc-header">
+            <h1 class="pc-title">{Msg::AppTitle.text(lang)}</h1>
+            {(!embed).then(|| view! { <p class="pc-tagline">{Msg::AppTagline.text(lang)}</p> })}
+            <a
+                class="pc-lang-switch"
+                href=app.href(|s| s.lang = switch)
+                hreflang=switch.html_tag()
+                lang=switch.html_tag()
+                aria-label=Msg::LanguageSwitchLabel.text(lang)
+                data-testid="lang-switch"
+            >
+                {Msg::LanguageSwitch.text(lang)}
+            </a>
+            <nav class="pc-nav" aria-label=Msg::MainNavLabel.text(lang)>
+                <ul class="pc-tabs">{tabs}</ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = crate::state::app_state();
+    view! {
+        <div class="pc-notices" role="status" aria-live="polite" data-testid="notices">
+            {move || {
+                let lang = app.lang.get();
+                app.notices
+                    .get()
+                    .into_iter()
+                    .map(|n| view! { <p class="pc-notice" data-testid="notice">{n.text(lang)}</p> })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn footer(app: AppState) -> impl IntoView {
+    let lang = app.lang.get();
+    let embed_open = RwSignal::new(false);
+    view! {
+        <footer class="pc-footer">
+            <button
+                type="button"
+                class="pc-button"
+                aria-expanded=move || embed_open.get().to_string()
+                on:click=move |_| embed_open.update(|o| *o = !*o)
+                data-testid="embed-button"
+            >
+                {Msg::EmbedButton.text(lang)}
+            </button>
+            {crate::embed::offline_copy_link(lang)}
+            {move || embed_open.get().then(|| crate::embed::embed_snippet(app, lang))}
+        </footer>
     }
 }

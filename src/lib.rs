@@ -4,7 +4,11 @@
 //! See ARCHITECTURE.md for the bird's-eye view.
 
 mod app;
+mod download;
+mod embed;
 mod fatal;
+mod state;
+mod views;
 
 pub use app::App;
 

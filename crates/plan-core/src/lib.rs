@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod model;
 pub mod query;
+pub mod reader;
 pub mod seeds;
 pub mod taxonomy;
 pub mod text;

@@ -141,6 +141,8 @@ pub struct ViewState {
     pub doc: Option<String>,
     /// An item or figure id to scroll to and highlight.
     pub focus: Option<String>,
+    /// Timeline: the years shown (zoom); `None` fits every plan.
+    pub span: Option<(u16, u16)>,
     /// Embedded in another page: compact chrome, height messages to the parent.
     pub embed: bool,
 }
@@ -248,6 +250,7 @@ impl ViewState {
                     }
                 }
                 "years" => state.years = parse_years(&value, &mut notices),
+                "span" => state.span = parse_years(&value, &mut notices),
                 "figures" => state.figures_only = flag(&value),
                 "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "per_year" => state.per_year = flag(&value),
@@ -326,6 +329,9 @@ impl ViewState {
         }
         if let Some(f) = &self.focus {
             parts.push(("focus", f.clone()));
+        }
+        if let Some((from, to)) = self.span {
+            parts.push(("span", format!("{from}-{to}")));
         }
         if self.embed {
             parts.push(("embed", "1".into()));
@@ -412,6 +418,7 @@ mod tests {
             metric: Some("ai_industry_scale".into()),
             doc: Some("p1".into()),
             focus: Some("p1-f001".into()),
+            span: Some((2018, 2030)),
             embed: true,
         };
         let (back, notices) = read(&state.to_hash());

@@ -1,6 +1,7 @@
 //! Invariants of extraction, on the seeds and on arbitrary and mutated text:
 //! every quote is verbatim (`source[span] == quote`), extraction never panics and always ends,
 //! and the same input gives the same output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use plan_core::extract::extract_plan;
 use plan_core::model::Plan;

@@ -1,4 +1,5 @@
 //! Each seed against its expectations in `tests/expectations/<seed>.toml` (see the README there).
+#![cfg(not(target_arch = "wasm32"))]
 
 use plan_core::model::{Plan, Role};
 use plan_core::seeds::SEEDS;

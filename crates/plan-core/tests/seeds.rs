@@ -1,4 +1,5 @@
 //! The bundled seeds are byte-identical to the published documents.
+#![cfg(not(target_arch = "wasm32"))]
 
 use plan_core::seeds::SEEDS;
 use sha2::{Digest, Sha256};

@@ -1,0 +1,147 @@
+//! The app's shared state: the extracted plans (read-only) and the view state, kept in sync with
+//! the URL hash in both directions.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use plan_core::i18n::Lang;
+use plan_core::model::Plan;
+use plan_core::taxonomy::{DEPARTMENTS, METRICS, SECTORS};
+use plan_core::view_state::{Known, Notice, View, ViewState};
+
+/// The plans, extracted once at start-up.
+#[derive(Clone)]
+pub struct Data {
+    pub plans: Arc<Vec<Plan>>,
+}
+
+impl Data {
+    pub fn plan_index(&self, id: &str) -> Option<usize> {
+        self.plans.iter().position(|p| p.id == id)
+    }
+
+    /// Indices of the plans a state selects (all when it selects none).
+    pub fn selected(&self, state: &ViewState) -> Vec<usize> {
+        if state.plans.is_empty() {
+            (0..self.plans.len()).collect()
+        } else {
+            (0..self.plans.len())
+                .filter(|&i| state.plans.contains(&self.plans[i].id))
+                .collect()
+        }
+    }
+}
+
+/// The view state signal and what the URL could not say.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub state: RwSignal<ViewState>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub lang: Memo<Lang>,
+    pub view: Memo<View>,
+}
+
+impl AppState {
+    /// Shows `next` and records it in the URL: a new history entry, or (`replace`) the current
+    /// one, for changes made keystroke by keystroke.
+    pub fn go(&self, next: ViewState, replace: bool) {
+        write_url(&next, replace);
+        self.notices.set(Vec::new());
+        self.state.set(next);
+    }
+
+    /// Applies `change` to the current state and goes there.
+    pub fn update(&self, replace: bool, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.go(next, replace);
+    }
+
+    /// A link to the current state changed by `change`.
+    pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        next.to_hash()
+    }
+}
+
+pub fn read_url(data: &Data) -> (ViewState, Vec<Notice>) {
+    let location = window().location();
+    let query = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let ids: Vec<&str> = data.plans.iter().map(|p| p.id.as_str()).collect();
+    let sectors: Vec<&str> = SECTORS.iter().map(|s| s.key).collect();
+    let departments: Vec<&str> = DEPARTMENTS.iter().map(|d| d.key).collect();
+    let metrics: Vec<&str> = METRICS.iter().map(|m| m.key).collect();
+    let known = Known {
+        plans: &ids,
+        sectors: &sectors,
+        departments: &departments,
+        metrics: &metrics,
+    };
+    ViewState::from_url(&query, &hash, &known)
+}
+
+fn write_url(state: &ViewState, replace: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let hash = state.to_hash();
+    // Keep the path and query as they are (the app may live under a sub-path or in a file).
+    let result = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+    };
+    if result.is_err() {
+        // Some sandboxed frames refuse the history API; the hash still works.
+        let _ = window().location().set_hash(&hash);
+    }
+}
+
+/// Creates the state from the URL and follows the URL when it changes (links, back, forward).
+pub fn provide_app_state(data: &Data) -> AppState {
+    let (initial, notices) = read_url(data);
+    let state = RwSignal::new(initial);
+    let notices = RwSignal::new(notices);
+    let lang = Memo::new(move |_| state.with(|s| s.lang));
+    let view = Memo::new(move |_| state.with(|s| s.view));
+    let app = AppState {
+        state,
+        notices,
+        lang,
+        view,
+    };
+    let follow = {
+        let data = data.clone();
+        move || {
+            let (next, found) = read_url(&data);
+            if next != state.get_untracked() {
+                state.set(next);
+            }
+            notices.set(found);
+        }
+    };
+    let on_hash = follow.clone();
+    window_event_listener(leptos::ev::hashchange, move |_| on_hash());
+    window_event_listener(leptos::ev::popstate, move |_| follow());
+    provide_context(app);
+    app
+}
+
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+pub fn data() -> Data {
+    expect_context::<Data>()
+}
+
+/// A parameter of the query string (not the hash), e.g. Pym's `childId`.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    plan_core::url_state::parse_params(&search)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}

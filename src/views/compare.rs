@@ -1,0 +1,416 @@
+//! Compare goals: the metric × plan matrix, a chart for every metric two or more plans state,
+//! sector coverage and lead departments.
+
+use leptos::prelude::*;
+use plan_core::compare::{
+    chart_value, department_matrix, format_value, metric_matrix, sector_heatmap, MetricRow,
+};
+use plan_core::export::csv_table;
+use plan_core::geometry::{bar_chart, BAR_HEIGHT};
+use plan_core::i18n::{Lang, Msg};
+use plan_core::taxonomy::SECTORS;
+
+use super::widgets::{
+    city_name, department_name, export_bar, figure_href, figure_text, image_buttons, metric_name,
+    plan_label, sector_name, short_label,
+};
+use crate::state::{app_state, data, Data};
+
+const CHART_WIDTH: f64 = 640.0;
+
+#[component]
+pub fn Compare(lang: Lang) -> impl IntoView {
+    let data = data();
+    let app = app_state();
+    let selected = {
+        let data = data.clone();
+        Memo::new(move |_| app.state.with(|s| data.selected(s)))
+    };
+    let per_year = Memo::new(move |_| app.state.with(|s| s.per_year));
+    let plan_boxes = data
+        .plans
+        .iter()
+        .map(|p| {
+            let id = p.id.clone();
+            let (a, b) = (id.clone(), id.clone());
+            let input_id = format!("pc-cmp-{id}");
+            view! {
+                <li class="pc-facet">
+                    <input type="checkbox" id=input_id.clone()
+                        prop:checked=move || app.state.with(|s| s.plans.is_empty() || s.plans.contains(&a))
+                        on:change=move |_| app.update(false, |s| toggle_plan(s, &b))/>
+                    <label for=input_id>{plan_label(p, lang)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let (csv_data, json_data) = (data.clone(), data.clone());
+    let csv = move || {
+        let (header, rows) = matrix_table(&csv_data, &selected.get_untracked(), lang);
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        crate::download::save_csv("plan-compare-goals.csv", &csv_table(&header, rows));
+    };
+    let json = move || {
+        let sel = selected.get_untracked();
+        let rows = metric_matrix(&json_data.plans, &sel);
+        let value: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|row| {
+                serde_json::json!({
+                    "metric": row.metric.key,
+                    "label": lang.pick(row.metric.zh, row.metric.en),
+                    "plans": row.cells.iter().map(|c| {
+                        let plan = &json_data.plans[c.plan];
+                        serde_json::json!({ "plan": plan.id, "figures": c.figures.iter().map(|&f| &plan.figures[f]).collect::<Vec<_>>() })
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        crate::download::save_json(
+            "plan-compare-goals.json",
+            &serde_json::to_string_pretty(&value).unwrap_or_default(),
+        );
+    };
+
+    let body_data = data.clone();
+    view! {
+        <section class="pc-view pc-compare" aria-labelledby="pc-compare-h" data-testid="view-compare">
+            <h2 id="pc-compare-h">{Msg::ViewCompare.text(lang)}</h2>
+            <div class="pc-compare__controls">
+                <fieldset class="pc-fieldset">
+                    <legend>{Msg::FilterPlans.text(lang)}</legend>
+                    <ul class="pc-facet-list pc-facet-list--inline" data-testid="compare-plans">{plan_boxes}</ul>
+                </fieldset>
+                <div class="pc-facet pc-facet--single">
+                    <input type="checkbox" id="pc-per-year" prop:checked=move || per_year.get()
+                        on:change=move |_| app.update(false, |s| s.per_year = !s.per_year) data-testid="per-year"/>
+                    <label for="pc-per-year">{Msg::PerYear.text(lang)}</label>
+                </div>
+                {export_bar(lang, csv, json, "compare-export")}
+            </div>
+            {move || {
+                let data = body_data.clone();
+                let sel = selected.get();
+                let per_year = per_year.get();
+                let state = app.state.get_untracked();
+                let rows = metric_matrix(&data.plans, &sel);
+                view! {
+                    {matrix(&data, &rows, &sel, &state, lang)}
+                    {charts(&data, &rows, per_year, lang)}
+                    {heatmap(&data, &sel, lang)}
+                    {departments(&data, &sel, lang)}
+                }
+            }}
+        </section>
+    }
+}
+
+fn toggle_plan(state: &mut plan_core::view_state::ViewState, id: &str) {
+    let data = data();
+    let mut chosen: Vec<String> = if state.plans.is_empty() {
+        data.plans.iter().map(|p| p.id.clone()).collect()
+    } else {
+        state.plans.clone()
+    };
+    if let Some(at) = chosen.iter().position(|p| p == id) {
+        chosen.remove(at);
+    } else {
+        chosen.push(id.to_string());
+    }
+    // All chosen is the default; none chosen would show nothing, so it means all too.
+    state.plans = if chosen.len() == data.plans.len() || chosen.is_empty() {
+        Vec::new()
+    } else {
+        chosen
+    };
+}
+
+fn matrix(
+    data: &Data,
+    rows: &[MetricRow],
+    sel: &[usize],
+    state: &plan_core::view_state::ViewState,
+    lang: Lang,
+) -> impl IntoView {
+    let mut notes: Vec<String> = Vec::new();
+    let head = sel
+        .iter()
+        .map(|&p| view! { <th scope="col">{plan_label(&data.plans[p], lang)}</th> })
+        .collect_view();
+    let body = rows
+        .iter()
+        .map(|row| {
+            let cells = row
+                .cells
+                .iter()
+                .map(|cell| {
+                    let plan = &data.plans[cell.plan];
+                    if cell.figures.is_empty() {
+                        return view! { <td class="pc-empty-cell">"—"</td> }.into_any();
+                    }
+                    let entries = cell
+                        .figures
+                        .iter()
+                        .map(|&f| {
+                            let figure = &plan.figures[f];
+                            let note = figure.scope.map(|scope| {
+                                let text = match lang {
+                                    Lang::Zh => format!("{}:{}口径为“{scope}”。", city_name(plan, lang), metric_name(row.metric.key, lang)),
+                                    Lang::En => format!("{}: {} is stated for the scope “{scope}”.", city_name(plan, lang), metric_name(row.metric.key, lang)),
+                                };
+                                let number = notes.iter().position(|n| *n == text).unwrap_or_else(|| {
+                                    notes.push(text);
+                                    notes.len() - 1
+                                }) + 1;
+                                view! { <sup class="pc-noteref" title=format!("{} {number}", Msg::ScopeNote.text(lang))>{number}</sup> }
+                            });
+                            view! {
+                                <li>
+                                    <a href=figure_href(state, plan, figure) data-testid="matrix-figure" title=figure.quote.clone()>{figure_text(figure, lang)}</a>
+                                    {note}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <td><ul class="pc-cell-list">{entries}</ul></td> }.into_any()
+                })
+                .collect_view();
+            view! {
+                <tr data-metric=row.metric.key>
+                    <th scope="row">{metric_name(row.metric.key, lang)}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let footnotes = notes
+        .into_iter()
+        .map(|n| view! { <li>{n}</li> })
+        .collect_view();
+    view! {
+        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-matrix-caption">
+            <table class="pc-table pc-matrix" data-testid="matrix">
+                <caption id="pc-matrix-caption">
+                    <strong>{Msg::MatrixHeading.text(lang)}</strong>
+                    " " <span class="pc-small">{Msg::MatrixCaption.text(lang)}</span>
+                </caption>
+                <thead><tr><th scope="col">{Msg::Metric.text(lang)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        <ol class="pc-footnotes pc-small" data-testid="footnotes" aria-label=Msg::ScopeNote.text(lang)>{footnotes}</ol>
+    }
+}
+
+fn charts(data: &Data, rows: &[MetricRow], per_year: bool, lang: Lang) -> impl IntoView {
+    let shared: Vec<&MetricRow> = rows.iter().filter(|r| r.plans_stating() >= 2).collect();
+    let charts = shared
+        .iter()
+        .map(|row| chart(data, row, per_year, lang))
+        .collect_view();
+    view! {
+        <section class="pc-charts" aria-labelledby="pc-charts-h" data-testid="charts">
+            <h3 id="pc-charts-h">{Msg::ChartsHeading.text(lang)}</h3>
+            {shared.is_empty().then(|| view! { <p class="pc-empty">{Msg::NoCharts.text(lang)}</p> })}
+            <div class="pc-chart-grid">{charts}</div>
+        </section>
+    }
+}
+
+/// A bar of a chart: plan label, value range (none when it cannot be computed), value label.
+type ChartEntry = (String, Option<(f64, f64)>, String);
+
+fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoView {
+    // One bar per plan that states the metric: its leading figure.
+    let entries: Vec<ChartEntry> = row
+        .cells
+        .iter()
+        .filter_map(|c| c.figures.first().map(|&f| (c.plan, f)))
+        .map(|(p, f)| {
+            let plan = &data.plans[p];
+            let figure = &plan.figures[f];
+            let value = chart_value(plan, figure, per_year);
+            let label = match value {
+                Some((low, high)) if (high - low).abs() > f64::EPSILON => {
+                    format!(
+                        "{}–{}",
+                        format_value(low, &figure.unit_normalized, lang),
+                        format_value(high, &figure.unit_normalized, lang)
+                    )
+                }
+                Some((low, _)) => format_value(low, &figure.unit_normalized, lang),
+                None => Msg::PerYearUnknown.text(lang).to_string(),
+            };
+            (short_label(plan, lang), value, label)
+        })
+        .collect();
+    let values: Vec<(f64, f64)> = entries
+        .iter()
+        .map(|(_, v, _)| v.unwrap_or((0.0, 0.0)))
+        .collect();
+    let geometry = bar_chart(&values, CHART_WIDTH);
+    let svg_id = format!("pc-chart-{}", row.metric.key);
+    let title = metric_name(row.metric.key, lang);
+    let alt = entries
+        .iter()
+        .map(|(city, _, label)| format!("{city}: {label}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let noun = row
+        .cells
+        .iter()
+        .find_map(|c| {
+            c.figures
+                .first()
+                .map(|&f| data.plans[c.plan].figures[f].unit_normalized.clone())
+        })
+        .unwrap_or_default();
+    let bars = entries
+        .iter()
+        .zip(&geometry.bars)
+        .map(|((city, value, label), bar)| {
+            let text_y = bar.y + BAR_HEIGHT / 2.0 + 4.0;
+            let upper = (bar.x_high - bar.x_low).max(0.0);
+            view! {
+                <g>
+                    <text x=geometry.plot_left - 6.0 y=text_y text-anchor="end" class="pc-svg-label" fill="#1b1f24" font-size="12">{city.clone()}</text>
+                    <rect x=bar.x0 y=bar.y width=(bar.x_low - bar.x0).max(0.0) height=bar.height fill="#0b5cad"/>
+                    <rect x=bar.x_low y=bar.y width=upper height=bar.height fill="#7fb0e0"/>
+                    <text x=bar.x_high + 4.0 y=text_y class="pc-svg-value" fill="#1b1f24" font-size="11">{if value.is_some() { label.clone() } else { format!("({label})") }}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let ticks = geometry
+        .ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <g>
+                    <line x1=t.x x2=t.x y1=0.0 y2=geometry.height - 20.0 stroke="#d5dae1" stroke-width="1"/>
+                    <text x=t.x y=geometry.axis_y text-anchor="middle" fill="#4a5360" font-size="10">{format_value(t.value, &noun, lang)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="pc-chart" data-testid="chart" data-metric=row.metric.key>
+            <figcaption>
+                <strong>{title.clone()}</strong>
+                {per_year.then(|| view! { " " <span class="pc-small">"(" {Msg::PerYearFigure.text(lang)} ")"</span> })}
+                " " {image_buttons(lang, svg_id.clone(), format!("plan-compare-{}", row.metric.key))}
+            </figcaption>
+            <svg
+                id=svg_id
+                class="pc-svg"
+                viewBox=format!("0 0 {} {}", geometry.width, geometry.height)
+                width=geometry.width
+                height=geometry.height
+                role="img"
+                aria-label=format!("{title}. {}{alt}", Msg::ChartAltPrefix.text(lang))
+                xmlns="http://www.w3.org/2000/svg"
+            >
+                <rect x=0 y=0 width=geometry.width height=geometry.height fill="#ffffff"/>
+                {ticks}
+                {bars}
+            </svg>
+            <p class="pc-visually-hidden">{Msg::ChartAltPrefix.text(lang)} {alt}</p>
+        </figure>
+    }
+}
+
+fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
+    let rows = sector_heatmap(&data.plans, sel);
+    let max = rows
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let head = rows
+        .iter()
+        .map(|(p, _)| view! { <th scope="col">{short_label(&data.plans[*p], lang)}</th> })
+        .collect_view();
+    let body = SECTORS
+        .iter()
+        .enumerate()
+        .map(|(si, sector)| {
+            let cells = rows
+                .iter()
+                .map(|(_, counts)| {
+                    let n = counts[si];
+                    let level = if n == 0 { 0 } else { 1 + (n * 3 / max).min(3) };
+                    view! { <td class=format!("pc-heat pc-heat--{level}")>{n}</td> }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{sector_name(sector.key, lang)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-heat-caption">
+            <table class="pc-table pc-heatmap" data-testid="heatmap">
+                <caption id="pc-heat-caption"><strong>{Msg::HeatmapHeading.text(lang)}</strong></caption>
+                <thead><tr><th scope="col">{Msg::Sector.text(lang)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
+    let rows = department_matrix(&data.plans, sel);
+    let head = sel
+        .iter()
+        .map(|&p| view! { <th scope="col">{short_label(&data.plans[p], lang)}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|(key, counts)| {
+            let cells = counts
+                .into_iter()
+                .map(|n| view! { <td>{if n == 0 { "—".to_string() } else { n.to_string() }}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{department_name(key, lang)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-dept-caption">
+            <table class="pc-table" data-testid="department-matrix">
+                <caption id="pc-dept-caption"><strong>{Msg::DepartmentsHeading.text(lang)}</strong></caption>
+                <thead><tr><th scope="col">{Msg::Department.text(lang)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The matrix as a table of strings (header, rows), for CSV.
+fn matrix_table(data: &Data, sel: &[usize], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let rows = metric_matrix(&data.plans, sel);
+    let mut header = vec![Msg::Metric.text(lang).to_string()];
+    header.extend(sel.iter().map(|&p| plan_label(&data.plans[p], lang)));
+    let body = rows
+        .iter()
+        .map(|row| {
+            let mut line = vec![metric_name(row.metric.key, lang)];
+            line.extend(row.cells.iter().map(|c| {
+                let plan = &data.plans[c.plan];
+                c.figures
+                    .iter()
+                    .map(|&f| {
+                        let figure = &plan.figures[f];
+                        let scope = figure
+                            .scope
+                            .map(|s| format!(" [{}: {s}]", Msg::ScopeNote.text(lang)))
+                            .unwrap_or_default();
+                        format!("{}{scope} «{}»", figure_text(figure, lang), figure.quote)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            }));
+            line
+        })
+        .collect();
+    (header, body)
+}

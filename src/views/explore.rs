@@ -1,0 +1,392 @@
+//! Explore: facets with live counts, Chinese full-text search with highlights, results.
+
+use leptos::prelude::*;
+use plan_core::export::csv_table;
+use plan_core::i18n::{Lang, Msg};
+use plan_core::model::{ItemKind, Role};
+use plan_core::query::{facets, filter_items, highlight, Filter, ItemRef};
+use plan_core::taxonomy::{DEPARTMENTS, SECTORS};
+use plan_core::view_state::{ViewState, YEAR_MAX, YEAR_MIN};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::widgets::{
+    department_name, export_bar, figure_href, figure_text, plan_label, sector_name,
+};
+use crate::state::{app_state, data, Data};
+
+/// Results drawn at once; the count says how many there are in all, the export has them all.
+const MAX_SHOWN: usize = 200;
+
+fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
+    if let Some(at) = list.iter().position(|v| v == value) {
+        list.remove(at);
+    } else {
+        list.push(value.clone());
+    }
+}
+
+/// Marks the end of a search keystroke's work once the DOM has been updated (after Leptos's
+/// effects, which run as microtasks), for the benchmark's `plan-compare:filter` measure.
+fn mark_filter_done() {
+    let done = Closure::once_into_js(move || {
+        if let Some(p) = window().performance() {
+            let _ = p.mark("plan-compare:filter:end");
+            let _ = p.measure_with_start_mark_and_end_mark(
+                "plan-compare:filter",
+                "plan-compare:filter:start",
+                "plan-compare:filter:end",
+            );
+        }
+    });
+    let _ = window().set_timeout_with_callback(done.unchecked_ref());
+}
+
+/// A group of checkboxes whose rows stay in place while counts change, so focus is never lost.
+fn checkbox_group(
+    legend: &'static str,
+    testid: &'static str,
+    options: Vec<(String, String)>,
+    checked: impl Fn(&ViewState, &str) -> bool + Copy + Send + Sync + 'static,
+    count: impl Fn(&str) -> usize + Copy + Send + Sync + 'static,
+    on_toggle: impl Fn(&mut ViewState, &str) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = app_state();
+    let rows = options
+        .into_iter()
+        .map(|(key, label)| {
+            let id = format!("pc-f-{testid}-{key}");
+            let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+            view! {
+                <li class="pc-facet">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=move || app.state.with(|s| checked(s, &k1))
+                        on:change=move |_| app.update(false, |s| on_toggle(s, &k2))
+                        data-key=key.clone()
+                    />
+                    <label for=id>{label} " " <span class="pc-count">{move || format!("({})", count(&k3))}</span></label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="pc-fieldset" data-testid=format!("facet-{testid}")>
+            <legend>{legend}</legend>
+            <ul class="pc-facet-list">{rows}</ul>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Explore(lang: Lang) -> impl IntoView {
+    let data = data();
+    let app = app_state();
+    let filter = Memo::new(move |_| app.state.with(Filter::from_state));
+    let plans = data.plans.clone();
+    let results = Memo::new(move |_| filter.with(|f| filter_items(&plans, f)));
+    let plans = data.plans.clone();
+    let counts = Memo::new(move |_| filter.with(|f| facets(&plans, f)));
+
+    let plan_options: Vec<(String, String)> = data
+        .plans
+        .iter()
+        .map(|p| (p.id.clone(), plan_label(p, lang)))
+        .collect();
+    let sector_options: Vec<(String, String)> = SECTORS
+        .iter()
+        .map(|s| (s.key.to_string(), sector_name(s.key, lang)))
+        .collect();
+    let dept_options: Vec<(String, String)> = DEPARTMENTS
+        .iter()
+        .filter(|d| {
+            data.plans.iter().any(|p| {
+                p.items
+                    .iter()
+                    .any(|i| i.departments.iter().any(|r| r.canonical == Some(d.key)))
+            })
+        })
+        .map(|d| (d.key.to_string(), department_name(d.key, lang)))
+        .collect();
+    let kind_options: Vec<(String, String)> = ItemKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.key().to_string(),
+                lang.pick(k.label().0, k.label().1).to_string(),
+            )
+        })
+        .collect();
+
+    let on_search = move |ev: leptos::ev::Event| {
+        if let Some(p) = window().performance() {
+            let _ = p.mark("plan-compare:filter:start");
+        }
+        let value = event_target_value(&ev);
+        app.update(true, |s| s.query = value);
+        mark_filter_done();
+    };
+    let set_year = move |which: usize, value: String| {
+        app.update(false, |s| {
+            let parsed = value
+                .trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y));
+            let (mut from, mut to) = s.years.unwrap_or((YEAR_MIN, YEAR_MAX));
+            match (which, parsed) {
+                (0, Some(y)) => from = y,
+                (0, None) => from = YEAR_MIN,
+                (_, Some(y)) => to = y,
+                (_, None) => to = YEAR_MAX,
+            }
+            if from > to {
+                std::mem::swap(&mut from, &mut to);
+            }
+            s.years = (from != YEAR_MIN || to != YEAR_MAX).then_some((from, to));
+        })
+    };
+    let year_value = move |which: usize| {
+        move || {
+            app.state.with(|s| {
+                s.years
+                    .map(|(a, b)| if which == 0 { a } else { b }.to_string())
+                    .unwrap_or_default()
+            })
+        }
+    };
+
+    let export_data = data.clone();
+    let export_json_data = data.clone();
+    let csv = move || {
+        let rows = results.with_untracked(|r| result_rows(&export_data, r, lang));
+        let header = [
+            "plan",
+            "city",
+            "title",
+            "item",
+            "kind",
+            "headings",
+            "text",
+            "sectors",
+            "lead",
+            "responsible",
+            "figures",
+        ];
+        crate::download::save_csv("plan-compare-explore.csv", &csv_table(&header, rows));
+    };
+    let json = move || {
+        let rows = results.with_untracked(|r| result_json(&export_json_data, r, lang));
+        crate::download::save_json("plan-compare-explore.json", &rows);
+    };
+
+    let list_data = data.clone();
+    view! {
+        <section class="pc-view" aria-labelledby="pc-explore-h" data-testid="view-explore">
+            <h2 id="pc-explore-h">{Msg::ViewExplore.text(lang)}</h2>
+            <div class="pc-explore">
+                <form class="pc-filters" on:submit=|ev| ev.prevent_default() data-testid="filters">
+                    <div class="pc-search">
+                        <label for="pc-search-input">{Msg::SearchLabel.text(lang)}</label>
+                        <input
+                            id="pc-search-input"
+                            type="search"
+                            autocomplete="off"
+                            placeholder=Msg::SearchPlaceholder.text(lang)
+                            prop:value=move || app.state.with(|s| s.query.clone())
+                            on:input=on_search
+                            data-testid="search"
+                        />
+                    </div>
+                    <button type="button" class="pc-button" on:click=move |_| app.update(false, |s| *s = s.cleared_filters()) data-testid="clear-all">
+                        {Msg::ClearAll.text(lang)}
+                    </button>
+                    {checkbox_group(Msg::FilterPlans.text(lang), "plans", plan_options,
+                        |s, k| s.plans.iter().any(|p| p == k),
+                        move |k| counts.with(|c| c.plans.get(k).copied().unwrap_or(0)),
+                        |s, k| toggle(&mut s.plans, &k.to_string()))}
+                    {checkbox_group(Msg::FilterKinds.text(lang), "kinds", kind_options,
+                        |s, k| s.kinds.iter().any(|x| x.key() == k),
+                        move |k| counts.with(|c| ItemKind::from_key(k).and_then(|x| c.kinds.get(&x).copied()).unwrap_or(0)),
+                        |s, k| if let Some(kind) = ItemKind::from_key(k) { toggle(&mut s.kinds, &kind) })}
+                    <fieldset class="pc-fieldset" data-testid="facet-years">
+                        <legend>{Msg::FilterYears.text(lang)}</legend>
+                        <label for="pc-year-from">{Msg::FilterYearFrom.text(lang)}</label>
+                        <input id="pc-year-from" type="number" inputmode="numeric" min=YEAR_MIN max=YEAR_MAX
+                            prop:value=year_value(0) on:change=move |ev| set_year(0, event_target_value(&ev)) data-testid="year-from"/>
+                        <label for="pc-year-to">{Msg::FilterYearTo.text(lang)}</label>
+                        <input id="pc-year-to" type="number" inputmode="numeric" min=YEAR_MIN max=YEAR_MAX
+                            prop:value=year_value(1) on:change=move |ev| set_year(1, event_target_value(&ev)) data-testid="year-to"/>
+                    </fieldset>
+                    <div class="pc-facet pc-facet--single">
+                        <input type="checkbox" id="pc-figures-only"
+                            prop:checked=move || app.state.with(|s| s.figures_only)
+                            on:change=move |_| app.update(false, |s| s.figures_only = !s.figures_only)
+                            data-testid="figures-only"/>
+                        <label for="pc-figures-only">{Msg::FiguresOnly.text(lang)}</label>
+                    </div>
+                    {checkbox_group(Msg::FilterSectors.text(lang), "sectors", sector_options,
+                        |s, k| s.sectors.iter().any(|x| x == k),
+                        move |k| counts.with(|c| c.sectors.get(k).copied().unwrap_or(0)),
+                        |s, k| toggle(&mut s.sectors, &k.to_string()))}
+                    {checkbox_group(Msg::FilterDepartments.text(lang), "departments", dept_options,
+                        |s, k| s.departments.iter().any(|x| x == k),
+                        move |k| counts.with(|c| c.departments.get(k).copied().unwrap_or(0)),
+                        |s, k| toggle(&mut s.departments, &k.to_string()))}
+                </form>
+                <div class="pc-results" data-testid="results">
+                    <div class="pc-results__bar">
+                        <p class="pc-results__count" aria-live="polite" data-testid="result-count">
+                            {move || {
+                                let n = results.with(Vec::len);
+                                if n > MAX_SHOWN {
+                                    format!("{n} {} · {} {MAX_SHOWN}", Msg::Results.text(lang), Msg::ShowingFirst.text(lang))
+                                } else {
+                                    format!("{n} {}", Msg::Results.text(lang))
+                                }
+                            }}
+                        </p>
+                        {export_bar(lang, csv, json, "explore-export")}
+                    </div>
+                    {move || results.with(Vec::is_empty).then(|| view! {
+                        <p class="pc-empty" data-testid="empty-state">{Msg::EmptyResults.text(lang)}</p>
+                    })}
+                    <ol class="pc-result-list" data-testid="result-list">
+                        {
+                            let data = list_data.clone();
+                            move || {
+                                let terms = filter.with(|f| f.terms.clone());
+                                let state = app.state.get_untracked();
+                                results.with(|r| r.iter().take(MAX_SHOWN).map(|&r| result(&data, r, &terms, &state, lang)).collect_view())
+                            }
+                        }
+                    </ol>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn result(
+    data: &Data,
+    r: ItemRef,
+    terms: &[String],
+    state: &ViewState,
+    lang: Lang,
+) -> impl IntoView {
+    let plan = &data.plans[r.plan];
+    let item = &plan.items[r.item];
+    let path = plan
+        .heading_titles(item)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" › ");
+    let runs = highlight(&item.quote, terms)
+        .into_iter()
+        .map(|(range, hit)| {
+            let text = item.quote[range].to_string();
+            if hit {
+                view! { <mark class="pc-hit">{text}</mark> }.into_any()
+            } else {
+                view! { <span>{text}</span> }.into_any()
+            }
+        })
+        .collect_view();
+    let (kind_zh, kind_en) = item.kind.label();
+    let lead = names(item, Role::Lead, lang).join("、");
+    let responsible = names(item, Role::Responsible, lang).join("、");
+    let figures = item
+        .figures
+        .iter()
+        .map(|&f| {
+            let figure = &plan.figures[f];
+            view! { <li><a class="pc-figure-link" href=figure_href(state, plan, figure) data-testid="figure-link">{figure_text(figure, lang)}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <li class="pc-result" data-testid="result" data-item-id=item.id.clone()>
+            <p class="pc-result__meta">
+                <strong>{plan_label(plan, lang)}</strong>
+                " · " {lang.pick(kind_zh, kind_en).to_string()}
+                {(!path.is_empty()).then(|| view! { " · " <span lang="zh-CN">{path}</span> })}
+            </p>
+            <p class="pc-result__text" lang="zh-CN">{runs}</p>
+            {(!item.sectors.is_empty()).then(|| view! {
+                <ul class="pc-chips">{item.sectors.iter().map(|s| view! { <li class="pc-chip">{sector_name(s, lang)}</li> }).collect_view()}</ul>
+            })}
+            {(!lead.is_empty()).then(|| view! { <p class="pc-small">{Msg::LeadDept.text(lang)} ": " {lead}</p> })}
+            {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{Msg::ResponsibleDept.text(lang)} ": " {responsible}</p> })}
+            {(!item.figures.is_empty()).then(|| view! { <ul class="pc-figures">{figures}</ul> })}
+        </li>
+    }
+}
+
+fn names(item: &plan_core::model::Item, role: Role, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in item.departments.iter().filter(|d| d.role == role) {
+        let name = d
+            .canonical
+            .map_or_else(|| d.raw.clone(), |c| department_name(c, lang));
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn result_rows(data: &Data, results: &[ItemRef], lang: Lang) -> Vec<Vec<String>> {
+    results
+        .iter()
+        .map(|r| {
+            let plan = &data.plans[r.plan];
+            let item = &plan.items[r.item];
+            vec![
+                plan.id.clone(),
+                super::widgets::city_name(plan, lang),
+                plan.title.text.clone(),
+                item.id.clone(),
+                item.kind.key().to_string(),
+                plan.heading_titles(item).join(" > "),
+                item.quote.clone(),
+                item.sectors
+                    .iter()
+                    .map(|s| sector_name(s, lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                names(item, Role::Lead, lang).join("; "),
+                names(item, Role::Responsible, lang).join("; "),
+                item.figures
+                    .iter()
+                    .map(|&f| figure_text(&plan.figures[f], lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ]
+        })
+        .collect()
+}
+
+fn result_json(data: &Data, results: &[ItemRef], lang: Lang) -> String {
+    let rows: Vec<serde_json::Value> = results
+        .iter()
+        .map(|r| {
+            let plan = &data.plans[r.plan];
+            let item = &plan.items[r.item];
+            serde_json::json!({
+                "plan": plan.id,
+                "city": super::widgets::city_name(plan, lang),
+                "title": plan.title.text,
+                "item": item.id,
+                "kind": item.kind,
+                "headings": plan.heading_titles(item),
+                "text": item.quote,
+                "sectors": item.sectors,
+                "lead": names(item, Role::Lead, lang),
+                "responsible": names(item, Role::Responsible, lang),
+                "figures": item.figures.iter().map(|&f| &plan.figures[f]).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+}

@@ -1,0 +1,14 @@
+//! The five views. Each reads the view state and the plans, calls into `plan_core`, and draws.
+
+mod compare;
+mod explore;
+mod overview;
+mod reader;
+mod timeline;
+mod widgets;
+
+pub use compare::Compare;
+pub use explore::Explore;
+pub use overview::Overview;
+pub use reader::Reader;
+pub use timeline::Timeline;
