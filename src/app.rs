@@ -121,7 +121,7 @@ fn header(app: AppState) -> impl IntoView {
                 href=app.href(|s| s.lang = switch)
                 hreflang=switch.html_tag()
                 lang=switch.html_tag()
-                aria-label=Msg::LanguageSwitchLabel.text(lang)
+                title=Msg::LanguageSwitchLabel.text(lang)
                 data-testid="lang-switch"
             >
                 {Msg::LanguageSwitch.text(lang)}

@@ -88,8 +88,9 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
                 " "
                 <span lang="zh-CN">{plan.title.text.clone()}</span>
             </h3>
-            {plan.title.curated.then(|| view! {
-                <p class="pc-muted pc-small">{Msg::CuratedTitle.text(lang)} " " {plan.title.note.clone()}</p>
+            {plan.title.curated.then(|| {
+                let note = plan_core::curation::for_source(&plan.source).map(|c| lang.pick(c.note, c.note_en).to_string());
+                view! { <p class="pc-muted pc-small" data-testid="curated-note">{Msg::CuratedTitle.text(lang)} " " {note}</p> }
             })}
             {plan.truncated.then(|| view! {
                 <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>

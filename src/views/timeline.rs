@@ -24,10 +24,7 @@ fn kind_label(kind: MilestoneKind, lang: Lang) -> &'static str {
 }
 
 fn milestone_date(m: &plan_core::geometry::Milestone) -> String {
-    match m.kind {
-        MilestoneKind::TargetYear => m.year.to_string(),
-        _ => m.quote.clone(),
-    }
+    m.date.clone()
 }
 
 /// Today as a fractional year, from the browser's clock.

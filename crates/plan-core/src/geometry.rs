@@ -125,6 +125,8 @@ pub struct Milestone {
     /// Position on the year axis (2018-10-22 → 2018.80; a target year Y → the end of Y).
     pub at: f64,
     pub year: u16,
+    /// The date as far as known: `2018-10-22`, `2023-03`, or the target year.
+    pub date: String,
     /// For target years: indices of the plan's figures; otherwise empty.
     pub figures: Vec<usize>,
     /// The words of the source the milestone comes from.
@@ -159,6 +161,7 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                         kind,
                         at,
                         year,
+                        date: date.iso().unwrap_or_else(|| year.to_string()),
                         figures: Vec::new(),
                         quote,
                     });
@@ -194,6 +197,7 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                     kind: MilestoneKind::TargetYear,
                     at: f64::from(year) + 1.0,
                     year,
+                    date: year.to_string(),
                     figures,
                     quote,
                 });
