@@ -9,8 +9,9 @@ cd "$ROOT"
 command -v brotli >/dev/null || die "brotli not found; run: apt-get install brotli"
 [ -f dist/index.html ] || die "dist/ is empty; run: bash scripts/build.sh"
 
-# Files a first visit loads: the page, what it links, and what boot.js imports.
-first_visit=(index.html boot.js style.css plan-compare.js plan-compare_bg.wasm)
+# Files a first visit loads: the page, its stylesheet and the one script (glue, wasm and boot).
+# plan-compare.html is the offline single file, downloaded on request only.
+first_visit=(index.html style.css plan-compare.bundle.js)
 printf '%-28s %10s %10s %10s  %s\n' file raw gzip brotli first-visit
 total_raw=0; total_gz=0; total_br=0
 for file in $(cd dist && find . -type f | sed 's|^\./||' | sort); do

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Release build into dist/: trunk build --release, which optimises the wasm with wasm-opt -Oz.
+# Release build into dist/: trunk build --release (wasm-opt -Oz), then scripts/bundle.mjs, which
+# writes the classic-script bundle the page loads and the single-file plan-compare.html.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 [ "$(wasm_mode)" != unknown ] || bash scripts/setup.sh --serve
 with_wasm_env trunk build --release --offline --quiet "$@"
+node scripts/bundle.mjs

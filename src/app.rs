@@ -46,6 +46,13 @@ pub fn App() -> impl IntoView {
     let app = provide_app_state(&data);
     crate::embed::report_height_when_embedded(app);
 
+    // Keep the view state on the mount element too: a saved page carries it in its markup.
+    Effect::new(move |_| {
+        let hash = app.state.with(|s| s.to_hash());
+        if let Some(root) = document().get_element_by_id(crate::MOUNT_ID) {
+            let _ = root.set_attribute("data-state", &hash);
+        }
+    });
     Effect::new(move |_| {
         let lang = app.lang.get();
         if let Some(html) = document().document_element() {

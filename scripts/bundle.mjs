@@ -1,0 +1,63 @@
+// After `trunk build`: writes
+//   dist/plan-compare.bundle.js  the wasm-bindgen glue (no-modules), the wasm as base64 and
+//                                assets/boot.js, as one classic script (what index.html loads);
+//   dist/plan-compare.html       one self-contained file: the page with that script and the CSS
+//                                inline, no reference to any other file or host.
+// Why: module scripts and fetch are blocked from file://, so a saved page or a file on disk can only
+// run a classic script that carries its wasm.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const read = (name) => fs.readFileSync(path.join(dist, name));
+const fail = (message) => {
+  console.error(`bundle: ${message}`);
+  process.exit(1);
+};
+
+for (const name of ['index.html', 'plan-compare.js', 'plan-compare_bg.wasm', 'style.css']) {
+  if (!fs.existsSync(path.join(dist, name))) fail(`dist/${name} is missing; run trunk build first`);
+}
+const glue = read('plan-compare.js').toString('utf8');
+if (!glue.includes('wasm_bindgen')) fail('plan-compare.js is not no-modules glue (data-bindgen-target="no-modules")');
+const wasm = read('plan-compare_bg.wasm');
+const boot = fs.readFileSync(path.join(root, 'assets/boot.js'), 'utf8');
+// The wasm as a "binary string": one character per byte (U+0000–U+00FF). Unlike base64 it keeps the
+// byte structure that brotli and gzip compress (measured: 275 KB brotli against 332 KB for base64,
+// 258 KB for the bare wasm). Escaped: quote, backslash, line breaks, NUL (HTML turns it into
+// U+FFFD in inline scripts) and `<` (so that no `</script` or `<!--` can appear).
+function binaryString(bytes) {
+  const escapes = { 0x00: '\\x00', 0x0a: '\\n', 0x0d: '\\r', 0x22: '\\"', 0x3c: '\\x3c', 0x5c: '\\\\' };
+  let out = '';
+  for (const byte of bytes) out += escapes[byte] ?? String.fromCharCode(byte);
+  return out;
+}
+const bundle = `${glue}\n;window.planCompareWasm = "${binaryString(wasm)}";\n${boot}`;
+fs.writeFileSync(path.join(dist, 'plan-compare.bundle.js'), bundle);
+
+// The single file: CSS and script inline. `</script` cannot appear inside an inline script (the
+// wasm string has no `<` at all; the glue and boot code are checked here).
+const css = read('style.css').toString('utf8');
+const inlineScript = bundle.replace(/<\/script/gi, '<\\/script');
+let html = read('index.html').toString('utf8');
+const styleLink = /<link rel="stylesheet" href="\.\/style\.css"[^>]*>/;
+const scriptTag = /<script src="\.\/plan-compare\.bundle\.js" defer><\/script>/;
+if (!styleLink.test(html) || !scriptTag.test(html)) fail('index.html does not have the expected stylesheet and script tags');
+html = html
+  .replace('<html lang="zh-CN">', '<html lang="zh-CN" data-single-file="1">')
+  .replace(styleLink, () => `<style>\n${css}\n</style>`)
+  .replace(scriptTag, '')
+  // Trunk's leftover marker of the rust link carries no URL but is noise in a standalone file.
+  .replace(/\s*<link data-trunk[^>]*>/g, '')
+  .replace('</body>', () => `<script>\n${inlineScript}\n</script>\n</body>`);
+fs.writeFileSync(path.join(dist, 'plan-compare.html'), html);
+
+// The hosted page drops Trunk's leftover marker too.
+const hosted = read('index.html').toString('utf8').replace(/\s*<link data-trunk[^>]*>/g, '');
+fs.writeFileSync(path.join(dist, 'index.html'), hosted);
+// The glue and the wasm are inside the bundle now; nothing loads them on their own.
+fs.rmSync(path.join(dist, 'plan-compare.js'));
+fs.rmSync(path.join(dist, 'plan-compare_bg.wasm'));
+console.log(`bundle: plan-compare.bundle.js ${bundle.length} B, plan-compare.html ${html.length} B`);
