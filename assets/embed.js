@@ -25,7 +25,8 @@
     }
     var frame = document.createElement('iframe');
     frame.src = url.href;
-    frame.title = host.getAttribute('data-title') || '人工智能规划对比 · AI Plan Compare';
+    // Escaped so that the script is plain ASCII whatever charset a host serves it with.
+    frame.title = host.getAttribute('data-title') || '\u4eba\u5de5\u667a\u80fd\u89c4\u5212\u5bf9\u6bd4 \u00b7 AI Plan Compare';
     frame.loading = 'lazy';
     frame.setAttribute('scrolling', 'no');
     // CSSOM properties, not a style attribute: allowed under a strict style-src.

@@ -32,9 +32,9 @@ pub fn report_height_when_embedded(app: AppState) {
         let Some(root) = document().document_element() else {
             return;
         };
-        let height = root
-            .scroll_height()
-            .max(root.get_bounding_client_rect().height().ceil() as i32);
+        // The <html> box, not its scrollHeight: scrollHeight never drops below the frame's own
+        // height, so a frame could grow but never shrink back.
+        let height = root.get_bounding_client_rect().height().ceil() as i32;
         if height == last.get() {
             return;
         }
