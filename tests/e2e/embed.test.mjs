@@ -35,7 +35,7 @@ before(async () => {
   app = await startServer();
   const appOrigin = new URL(app.url).origin;
   const page = (hash) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市政府网站</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="/host.css"><script src="/host.js"></script></head>
+<link rel="stylesheet" href="/host.css"><script src="/host.js"></script></head>
 <body><div class="column"><p id="host-text">政府网站正文</p>
 <div data-plan-compare="${app.url}${hash}" data-title="人工智能规划对比"></div>
 <p id="after">正文继续</p></div><script src="/embed.js"></script></body></html>`;
@@ -49,6 +49,7 @@ before(async () => {
         headers: { 'content-security-policy': `default-src 'self'; frame-src ${appOrigin}` },
       },
       '/host.css': { type: 'text/css', body: HOSTILE_CSS },
+      '/favicon.ico': { type: 'image/x-icon', body: '' },
       '/host.js': { type: 'text/javascript', body: HOST_JS },
       '/embed.js': { type: 'text/javascript; charset=utf-8', body: fs.readFileSync(path.join(DIST, 'embed.js')) },
     },
