@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Size report of the release build: every file in dist/ raw, gzip -9 and brotli -q 11, and the total
-# a first visit transfers (brotli, as a server that compresses would send it).
+# Benchmarks of the release build (not tests: numbers to read, not to fail on):
+# - size: every file in dist/ raw, gzip -9 and brotli -q 11, and what a first visit transfers;
+# - speed: native extraction, and in headless Chromium first paint, in-browser extraction and the
+#   work of each search keystroke (performance marks the app sets).
 # Usage: bash scripts/bench.sh [--no-build]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -32,3 +34,7 @@ if [ "$total_br" -le "$budget" ]; then
 else
   echo "first visit: $total_br bytes brotli, OVER the 120 KB budget ($budget bytes)"
 fi
+
+echo
+cargo run --quiet --release -p plan-core --example bench_extract
+node scripts/bench-browser.mjs

@@ -88,6 +88,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let results = Memo::new(move |_| filter.with(|f| filter_items(&plans, f)));
     let plans = data.plans.clone();
     let counts = Memo::new(move |_| filter.with(|f| facets(&plans, f)));
+    let terms = Memo::new(move |_| filter.with(|f| f.terms.clone()));
 
     let plan_options: Vec<(String, String)> = data
         .plans
@@ -253,14 +254,13 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                         <p class="pc-empty" data-testid="empty-state">{Msg::EmptyResults.text(lang)}</p>
                     })}
                     <ol class="pc-result-list" data-testid="result-list">
-                        {
-                            let data = list_data.clone();
-                            move || {
-                                let terms = filter.with(|f| f.terms.clone());
-                                let state = app.state.get_untracked();
-                                results.with(|r| r.iter().take(MAX_SHOWN).map(|&r| result(&data, r, &terms, &state, lang)).collect_view())
-                            }
-                        }
+                        // Keyed rows: a keystroke adds and removes rows and re-marks the text of
+                        // the rows that stay, instead of rebuilding the whole list.
+                        <For
+                            each=move || results.with(|r| r.iter().take(MAX_SHOWN).copied().collect::<Vec<_>>())
+                            key=|r| *r
+                            children=move |r| result(&list_data, r, terms, &app.state.get_untracked(), lang)
+                        />
                     </ol>
                 </div>
             </div>
@@ -268,13 +268,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     }
 }
 
-fn result(
-    data: &Data,
-    r: ItemRef,
-    terms: &[String],
-    state: &ViewState,
-    lang: Lang,
-) -> impl IntoView {
+fn result(data: &Data, r: ItemRef, terms: Memo<Vec<String>>, state: &ViewState, lang: Lang) -> impl IntoView {
     let plan = &data.plans[r.plan];
     let item = &plan.items[r.item];
     let path = plan
@@ -283,17 +277,22 @@ fn result(
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join(" › ");
-    let runs = highlight(&item.quote, terms)
-        .into_iter()
-        .map(|(range, hit)| {
-            let text = item.quote[range].to_string();
-            if hit {
-                view! { <mark class="pc-hit">{text}</mark> }.into_any()
-            } else {
-                view! { <span>{text}</span> }.into_any()
-            }
+    let quote = item.quote.clone();
+    let runs = move || {
+        terms.with(|terms| {
+            highlight(&quote, terms)
+                .into_iter()
+                .map(|(range, hit)| {
+                    let text = quote[range].to_string();
+                    if hit {
+                        view! { <mark class="pc-hit">{text}</mark> }.into_any()
+                    } else {
+                        view! { <span>{text}</span> }.into_any()
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let (kind_zh, kind_en) = item.kind.label();
     let lead = names(item, Role::Lead, lang).join("、");
     let responsible = names(item, Role::Responsible, lang).join("、");

@@ -9,11 +9,16 @@ use plan_core::view_state::{View, ViewState};
 
 /// The link to a figure's sentence in the source reader.
 pub fn figure_href(state: &ViewState, plan: &Plan, figure: &Figure) -> String {
-    let mut next = state.clone();
-    next.view = View::Reader;
-    next.doc = Some(plan.id.clone());
-    next.focus = Some(figure.id.clone());
-    next.to_hash()
+    // Only language and embedding carry over: the link stays right whatever filters change later.
+    ViewState {
+        view: View::Reader,
+        lang: state.lang,
+        embed: state.embed,
+        doc: Some(plan.id.clone()),
+        focus: Some(figure.id.clone()),
+        ..ViewState::default()
+    }
+    .to_hash()
 }
 
 /// The city of a plan in `lang`, or its id.

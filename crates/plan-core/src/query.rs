@@ -83,7 +83,22 @@ pub fn item_years(plan: &Plan, item: &Item) -> Vec<u16> {
     }
 }
 
-fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip) -> bool {
+/// Whether an item's text holds every search term. Computed once per item and filter run: the
+/// facets ask four times per item.
+fn text_matches(item: &Item, terms: &[String]) -> bool {
+    if terms.is_empty() {
+        return true;
+    }
+    // Chinese has no case; only text with Latin capitals needs lower-casing.
+    if item.quote.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lower = item.quote.to_lowercase();
+        terms.iter().all(|t| lower.contains(t.as_str()))
+    } else {
+        terms.iter().all(|t| item.quote.contains(t.as_str()))
+    }
+}
+
+fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip, text_ok: bool) -> bool {
     if skip != Skip::Plans && !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
         return false;
     }
@@ -119,13 +134,7 @@ fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip) -> bool {
     if filter.figures_only && item.figures.is_empty() {
         return false;
     }
-    if !filter.terms.is_empty() {
-        let haystack = item.quote.to_lowercase();
-        if !filter.terms.iter().all(|t| haystack.contains(t.as_str())) {
-            return false;
-        }
-    }
-    true
+    text_ok
 }
 
 fn refs<'a>(plans: &'a [Plan]) -> impl Iterator<Item = (ItemRef, &'a Plan, &'a Item)> + 'a {
@@ -140,7 +149,7 @@ fn refs<'a>(plans: &'a [Plan]) -> impl Iterator<Item = (ItemRef, &'a Plan, &'a I
 /// Items that pass every filter, in document order.
 pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
     refs(plans)
-        .filter(|(_, plan, item)| matches(plan, item, filter, Skip::None))
+        .filter(|(_, plan, item)| matches(plan, item, filter, Skip::None, text_matches(item, &filter.terms)))
         .map(|(r, _, _)| r)
         .collect()
 }
@@ -157,15 +166,19 @@ pub struct Facets {
 pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
     let mut out = Facets::default();
     for (_, plan, item) in refs(plans) {
-        if matches(plan, item, filter, Skip::Plans) {
+        let text_ok = text_matches(item, &filter.terms);
+        if !text_ok {
+            continue;
+        }
+        if matches(plan, item, filter, Skip::Plans, text_ok) {
             *out.plans.entry(plan.id.clone()).or_default() += 1;
         }
-        if matches(plan, item, filter, Skip::Sectors) {
+        if matches(plan, item, filter, Skip::Sectors, text_ok) {
             for s in &item.sectors {
                 *out.sectors.entry(s).or_default() += 1;
             }
         }
-        if matches(plan, item, filter, Skip::Departments) {
+        if matches(plan, item, filter, Skip::Departments, text_ok) {
             let mut seen: Vec<&str> = Vec::new();
             for c in item.departments.iter().filter_map(|d| d.canonical) {
                 if !seen.contains(&c) {
@@ -174,7 +187,7 @@ pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
                 }
             }
         }
-        if matches(plan, item, filter, Skip::Kinds) {
+        if matches(plan, item, filter, Skip::Kinds, text_ok) {
             *out.kinds.entry(item.kind).or_default() += 1;
         }
     }
