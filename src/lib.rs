@@ -45,9 +45,14 @@ pub fn start() {
     };
     // A page saved with "Save page as" has no hash when reopened from disk; the view it showed is
     // kept on the mount element (see `App`), so it opens where it was saved.
-    let saved = root.get_attribute("data-state").filter(|s| s.starts_with('#'));
+    let saved = root
+        .get_attribute("data-state")
+        .filter(|s| s.starts_with('#'));
     let location = web_sys::window().map(|w| w.location());
-    let hash = location.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let hash = location
+        .as_ref()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
     if let (Some(saved), true) = (saved, hash.len() <= 1) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&saved));

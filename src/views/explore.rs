@@ -268,7 +268,13 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     }
 }
 
-fn result(data: &Data, r: ItemRef, terms: Memo<Vec<String>>, state: &ViewState, lang: Lang) -> impl IntoView {
+fn result(
+    data: &Data,
+    r: ItemRef,
+    terms: Memo<Vec<String>>,
+    state: &ViewState,
+    lang: Lang,
+) -> impl IntoView {
     let plan = &data.plans[r.plan];
     let item = &plan.items[r.item];
     let path = plan

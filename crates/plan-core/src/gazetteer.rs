@@ -88,20 +88,22 @@ pub const CITIES: &[City] = &[
 
 /// The city named most often in `text`, if any is named at all. Ties go to the earlier first mention.
 pub fn dominant_city(text: &str) -> Option<&'static City> {
-    CITIES
-        .iter()
-        .filter_map(|c| {
-            let count = text.matches(c.zh).count();
-            (count > 0).then(|| {
-                (
-                    count,
-                    std::cmp::Reverse(text.find(c.zh).unwrap_or(usize::MAX)),
-                    c,
-                )
-            })
-        })
-        .max_by_key(|(count, first, _)| (*count, *first))
-        .map(|(_, _, c)| c)
+    static NAMES: std::sync::OnceLock<crate::text::KeywordSet> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        crate::text::KeywordSet::new(CITIES.iter().enumerate().map(|(i, c)| (c.zh, i)))
+    });
+    // (count, first mention) per city, in one pass over the text.
+    let mut seen = vec![(0usize, usize::MAX); CITIES.len()];
+    for (at, _, city) in names.find_all(text) {
+        let entry = &mut seen[city];
+        entry.0 += 1;
+        entry.1 = entry.1.min(at);
+    }
+    seen.iter()
+        .enumerate()
+        .filter(|(_, (count, _))| *count > 0)
+        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .map(|(i, _)| &CITIES[i])
 }
 
 #[cfg(test)]

@@ -149,7 +149,15 @@ fn refs<'a>(plans: &'a [Plan]) -> impl Iterator<Item = (ItemRef, &'a Plan, &'a I
 /// Items that pass every filter, in document order.
 pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
     refs(plans)
-        .filter(|(_, plan, item)| matches(plan, item, filter, Skip::None, text_matches(item, &filter.terms)))
+        .filter(|(_, plan, item)| {
+            matches(
+                plan,
+                item,
+                filter,
+                Skip::None,
+                text_matches(item, &filter.terms),
+            )
+        })
         .map(|(r, _, _)| r)
         .collect()
 }

@@ -140,6 +140,42 @@ pub fn year_before(s: &str, at: usize) -> Option<u16> {
     (1949..=2100).contains(&year).then_some(year as u16)
 }
 
+/// Many keywords searched in one pass: keywords are grouped by their first character, so each
+/// position of the text is compared with the few keywords that can start there. Measured on the
+/// seeds, this is several times faster than one `contains` per keyword.
+pub struct KeywordSet {
+    by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>>,
+}
+
+impl KeywordSet {
+    /// `keywords`: each with the id it reports (e.g. the index of its sector).
+    pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
+        let mut by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>> =
+            Default::default();
+        for (keyword, id) in keywords {
+            if let Some(first) = keyword.chars().next() {
+                by_first.entry(first).or_default().push((keyword, id));
+            }
+        }
+        KeywordSet { by_first }
+    }
+
+    /// Every occurrence in `text`: byte offset, keyword and id, in text order.
+    pub fn find_all<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, &'static str, usize)> + 'a {
+        text.char_indices().flat_map(move |(at, c)| {
+            self.by_first
+                .get(&c)
+                .into_iter()
+                .flatten()
+                .filter(move |(keyword, _)| text[at..].starts_with(keyword))
+                .map(move |(keyword, id)| (at, *keyword, *id))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +216,25 @@ mod tests {
             years_named("到2025年和2030 年,以及3000年、20年"),
             vec![2025, 2030]
         );
+    }
+
+    #[test]
+    fn keyword_set_finds_every_occurrence() {
+        let set = KeywordSet::new([("机器人", 0), ("机器", 1), ("芯片", 2)]);
+        let found: Vec<_> = set
+            .find_all("工业机器人和芯片,机器")
+            .map(|(at, k, id)| (at, k, id))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (6, "机器人", 0),
+                (6, "机器", 1),
+                (18, "芯片", 2),
+                (25, "机器", 1)
+            ]
+        );
+        assert_eq!(set.find_all("").count(), 0);
     }
 
     #[test]
