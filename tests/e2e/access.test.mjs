@@ -1,25 +1,14 @@
 // Accessibility: axe-core finds no serious or critical violation on any view, in both languages;
 // the app fits 360 px and 1440 px without sideways scrolling; keyboard focus is visible.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, startServer, openPage, ROOT } from './harness.mjs';
+import { useBrowser, openPage, ROOT } from './harness.mjs';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const VIEWS = ['overview', 'explore', 'compare', 'timeline', 'reader'];
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
@@ -34,7 +23,7 @@ async function axe(page) {
 for (const lang of ['zh', 'en']) {
   for (const view of VIEWS) {
     test(`axe: ${view} (${lang}) has no serious or critical violation`, async () => {
-      const page = await openPage(browser, `${url}#view=${view}&lang=${lang}`);
+      const page = await openPage(env.browser, `${env.url}#view=${view}&lang=${lang}`);
       await page.getByTestId(`view-${view}`).waitFor();
       const serious = await axe(page);
       assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
@@ -47,7 +36,7 @@ for (const lang of ['zh', 'en']) {
 for (const width of [360, 1440]) {
   test(`every view fits ${width} px without sideways scrolling`, async () => {
     for (const view of VIEWS) {
-      const page = await openPage(browser, `${url}#view=${view}`, { viewport: { width, height: 800 } });
+      const page = await openPage(env.browser, `${env.url}#view=${view}`, { viewport: { width, height: 800 } });
       await page.getByTestId(`view-${view}`).waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `${view} at ${width}px overflows by ${overflow}px`);
@@ -57,7 +46,7 @@ for (const width of [360, 1440]) {
 }
 
 test('keyboard only: tab to the search box, type, and see a visible focus ring', async () => {
-  const page = await openPage(browser, `${url}#view=explore&lang=en`);
+  const page = await openPage(env.browser, `${env.url}#view=explore&lang=en`);
   await page.getByTestId('view-explore').waitFor();
   let reached = false;
   for (let i = 0; i < 30 && !reached; i++) {
@@ -84,7 +73,7 @@ test('keyboard only: tab to the search box, type, and see a visible focus ring',
 
 test('every interface string is translated: no Chinese chrome in English', async () => {
   for (const view of VIEWS) {
-    const page = await openPage(browser, `${url}#view=${view}&lang=en`);
+    const page = await openPage(env.browser, `${env.url}#view=${view}&lang=en`);
     await page.getByTestId(`view-${view}`).waitFor();
     // Plan text and quotes are Chinese on purpose and carry lang="zh-CN"; everything else is English.
     const chinese = await page.evaluate(() => {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: a static server over dist/ and Chromium driven by
 // playwright-core. Every page records console errors, page errors and failed requests, so that a
 // test can assert that a flow ran cleanly.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,4 +49,19 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   });
   await page.goto(url);
   return page;
+}
+
+/** Registers before/after hooks that start Chromium and a server over dist/ (with
+ *  `serverOptions`), and returns an object whose `browser`, `server` and `url` are set once they run. */
+export function useBrowser(serverOptions = {}) {
+  const env = {};
+  before(async () => {
+    env.browser = await launchBrowser();
+    Object.assign(env, await startServer(serverOptions));
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

@@ -1,25 +1,14 @@
 // Strict hosting: no inline script or style, zero CSP violations under the strict policy, no request
 // beyond the app's own static files, and it works from a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, openPage, DIST } from './harness.mjs';
+import { useBrowser, openPage, DIST } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 const BASE = '/tools/plan-compare/';
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await startServer({ base: BASE, csp: CSP }));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ base: BASE, csp: CSP });
 
 test('the hosted page has no inline script and no style attribute', () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -35,7 +24,7 @@ test('the hosted page has no inline script and no style attribute', () => {
 });
 
 test('under the strict CSP and a sub-path: every view works, no violation, only own files requested', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -46,7 +35,7 @@ test('under the strict CSP and a sub-path: every view works, no violation, only 
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${url}#lang=en`);
+  await page.goto(`${env.url}#lang=en`);
   await page.getByTestId('plan-list').waitFor();
   await page.getByTestId('tab-explore').click();
   await page.getByTestId('search').pressSequentially('数据');
@@ -64,7 +53,7 @@ test('under the strict CSP and a sub-path: every view works, no violation, only 
   const violations = await page.evaluate(() => window.__cspViolations);
   assert.deepEqual(violations, []);
   assert.deepEqual(problems, []);
-  const own = new URL(url).origin + BASE;
+  const own = new URL(env.url).origin + BASE;
   const foreign = requests.filter((r) => !r.startsWith(own) && !r.startsWith('data:') && !r.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'no request beyond the app\'s own static files');
   assert.ok(requests.some((r) => r.endsWith(`${BASE}plan-compare.bundle.js`)), 'files load relative to the sub-path');
@@ -73,10 +62,10 @@ test('under the strict CSP and a sub-path: every view works, no violation, only 
 });
 
 test('the embed code names the sub-path and the current view', async () => {
-  const page = await openPage(browser, `${url}#view=compare&lang=en&per_year=1`);
+  const page = await openPage(env.browser, `${env.url}#view=compare&lang=en&per_year=1`);
   await page.getByTestId('embed-button').click();
   const snippet = await page.locator('#pc-embed-snippet').inputValue();
-  assert.match(snippet, new RegExp(`data-plan-compare="${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#view=compare&lang=en&per_year=1&embed=1"`));
+  assert.match(snippet, new RegExp(`data-plan-compare="${env.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#view=compare&lang=en&per_year=1&embed=1"`));
   assert.match(snippet, /\/tools\/plan-compare\/embed\.js/);
   assert.match(snippet, /<iframe /);
 });

@@ -1,5 +1,5 @@
 // Offline: the single file from file:// with the network off, the "download offline copy" control,
-// and pages saved with the browser's "Save page as" (the live DOM written to disk, and an MHTML
+// and pages saved with the env.browser's "Save page as" (the live DOM written to disk, and an MHTML
 // snapshot), reopened from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,28 +7,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, startServer, openPage, DIST } from './harness.mjs';
+import { useBrowser, openPage, DIST } from './harness.mjs';
 
 const SINGLE = path.join(DIST, 'plan-compare.html');
-let browser;
-let server;
-let url;
+const env = useBrowser();
 let scratch;
-
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await startServer());
+before(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-compare-offline-'));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
+after(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 /** Opens a file:// URL with the network off, recording every non-file request. */
 async function openOffline(fileUrl) {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ offline: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.problems = [];
   page.requests = [];
@@ -76,7 +69,7 @@ test('the single file runs from file:// with the network off: the same flows', a
 });
 
 test('"download offline copy" gives exactly the single file, and the copy of a copy works', async () => {
-  const page = await openPage(browser, url);
+  const page = await openPage(env.browser, env.url);
   await page.getByTestId('plan-list').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('offline-copy').click()]);
   const copy = fs.readFileSync(await download.path());
@@ -110,7 +103,7 @@ function saveComplete(html, name) {
 }
 
 test('a page saved after use reopens from disk once, interactive, on the saved view', async () => {
-  const page = await openPage(browser, `${url}#view=compare&lang=en&plans=001_7750412351cae417,003_e974f5983be240f5`);
+  const page = await openPage(env.browser, `${env.url}#view=compare&lang=en&plans=001_7750412351cae417,003_e974f5983be240f5`);
   await page.getByTestId('matrix').waitFor();
   const saved = saveComplete(await page.content(), 'saved-compare');
   assert.match(fs.readFileSync(saved, 'utf8'), /data-testid="matrix"/, 'the rendered UI is in the saved markup');
@@ -129,7 +122,7 @@ test('a page saved after use reopens from disk once, interactive, on the saved v
 });
 
 test('an MHTML snapshot of the page shows the UI once', async () => {
-  const page = await openPage(browser, `${url}#view=timeline&lang=en`);
+  const page = await openPage(env.browser, `${env.url}#view=timeline&lang=en`);
   await page.getByTestId('timeline').waitFor();
   const session = await page.context().newCDPSession(page);
   const { data } = await session.send('Page.captureSnapshot', { format: 'mhtml' });
@@ -142,6 +135,6 @@ test('an MHTML snapshot of the page shows the UI once', async () => {
   // The archive serves its parts under their original addresses (so they show up as requests);
   // what matters is that the stylesheet came from the archive and applies.
   assert.equal(await reopened.evaluate(() => getComputedStyle(document.querySelector('.pc-app')).maxWidth), '1280px');
-  assert.ok(reopened.requests.every((r) => r.startsWith(url)), reopened.requests.join(' '));
+  assert.ok(reopened.requests.every((r) => r.startsWith(env.url)), reopened.requests.join(' '));
   await reopened.context().close();
 });

@@ -1,23 +1,12 @@
 // The app shell, on the optimised release build: it renders the five plans, in Chinese by default
 // and in English with lang=en, with no console error and no failed request.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, openPage, DIST } from './harness.mjs';
+import { useBrowser, openPage, DIST } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test('the release build is the optimised one', () => {
   // scripts/test.sh names wasm-bindgen's output, i.e. the wasm before wasm-opt ran on it; the
@@ -34,7 +23,7 @@ test('the release build is the optimised one', () => {
 });
 
 test('shows all five plans in Chinese, cleanly', async () => {
-  const page = await openPage(browser, url);
+  const page = await openPage(env.browser, env.url);
   await page.getByTestId('plan-list').waitFor();
   assert.equal(await page.getByTestId('plan').count(), 5);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -48,7 +37,7 @@ test('shows all five plans in Chinese, cleanly', async () => {
 });
 
 test('speaks English with lang=en', async () => {
-  const page = await openPage(browser, `${url}#lang=en`);
+  const page = await openPage(env.browser, `${env.url}#lang=en`);
   await page.getByTestId('plan-list').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const text = await page.locator('body').innerText();
@@ -58,7 +47,7 @@ test('speaks English with lang=en', async () => {
 });
 
 test('an unreadable language parameter falls back to Chinese with a notice', async () => {
-  const page = await openPage(browser, `${url}?lang=xx`);
+  const page = await openPage(env.browser, `${env.url}?lang=xx`);
   await page.getByTestId('notice').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.deepEqual(page.problems, []);

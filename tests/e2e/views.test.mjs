@@ -1,24 +1,13 @@
 // User flows through the five views, on the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, openPage } from './harness.mjs';
+import { useBrowser, openPage } from './harness.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launchBrowser();
-  ({ server, url } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(hash, options) {
-  const page = await openPage(browser, `${url}${hash}`, options);
+  const page = await openPage(env.browser, `${env.url}${hash}`, options);
   await page.getByTestId('main').waitFor();
   return page;
 }
@@ -73,12 +62,12 @@ test('explore: sector, department, kind, year and figure filters combine', async
   const health = await page.getByTestId('result').count();
   assert.ok(health > 0);
   for (const text of await page.getByTestId('result').allInnerTexts()) assert.match(text, /Health/);
-  await page.goto(`${url}#view=explore&lang=en&depts=science_tech`);
+  await page.goto(`${env.url}#view=explore&lang=en&depts=science_tech`);
   await page.waitForFunction(() => !location.hash.includes('health'));
   const led = await page.getByTestId('result').allInnerTexts();
   assert.ok(led.length >= 10);
   for (const text of led) assert.match(text, /Science & Technology Bureau/);
-  await page.goto(`${url}#view=explore&lang=en&years=2023-2023&figures=1`);
+  await page.goto(`${env.url}#view=explore&lang=en&years=2023-2023&figures=1`);
   await page.waitForFunction(() => location.hash.includes('years'));
   const rows = await page.getByTestId('result').allInnerTexts();
   assert.ok(rows.length >= 5, `${rows.length} items with 2023 figures`);
@@ -167,7 +156,7 @@ test('export: CSV with BOM, JSON, SVG and PNG of what is shown', async () => {
   const rows = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
   assert.equal(rows.length, shown);
   assert.ok(rows.every((r) => r.text.includes('机器人')));
-  await page.goto(`${url}#view=compare`);
+  await page.goto(`${env.url}#view=compare`);
   const chart = page.getByTestId('chart').first();
   const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-svg').click()]);
   assert.match(fs.readFileSync(await svg.path(), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -190,12 +179,12 @@ test('bad input in the URL falls back with a notice, never a blank page', async 
   const notices = await page.getByTestId('notice').allInnerTexts();
   assert.ok(notices.length >= 3, notices.join(' | '));
   assert.equal(await page.getByTestId('view-overview').count(), 1);
-  await page.goto(`${url}#view=explore&years=2030-2020&lang=en`);
+  await page.goto(`${env.url}#view=explore&years=2030-2020&lang=en`);
   await page.getByTestId('notice').first().waitFor();
   assert.match((await page.getByTestId('notice').allInnerTexts()).join(' '), /reversed/);
   assert.match(page.url(), /years=2030-2020/);
   assert.equal(await page.getByTestId('year-from').inputValue(), '2020');
-  await page.goto(`${url}#view=reader&doc=%00%ff&focus=<script>`);
+  await page.goto(`${env.url}#view=reader&doc=%00%ff&focus=<script>`);
   await page.getByTestId('view-reader').waitFor();
   assert.deepEqual(page.problems, []);
 });

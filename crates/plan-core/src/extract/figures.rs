@@ -5,7 +5,7 @@
 //! comes from [`crate::taxonomy::METRIC_RULES`]: the head noun after the number (Chinese puts it
 //! last: 具有示范意义的**智慧工厂**), else the nearest keyword before it.
 
-use crate::model::{Bound, FigureKind, ItemKind, Span, YearSource};
+use crate::model::{Bound, Figure, FigureKind, ItemKind, Span, YearSource};
 use crate::taxonomy::{metric_by_key, UnitClass, METRIC_RULES};
 use crate::text::{digit_value, is_space, sentences, year_before};
 
@@ -82,29 +82,6 @@ const STATUS_MARKERS: &[&str] = &[
     "已初步",
 ];
 
-/// A figure before it is given ids and an item.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    pub raw_span: Span,
-    pub sentence: Span,
-    pub value: Option<f64>,
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    pub unit: &'static str,
-    pub unit_class: UnitClass,
-    pub unit_normalized: &'static str,
-    pub scale: f64,
-    pub qualifier: Option<String>,
-    pub bound: Bound,
-    pub per_year: bool,
-    pub growth_rate: bool,
-    pub year: Option<u16>,
-    pub year_source: Option<YearSource>,
-    pub kind: FigureKind,
-    pub metric: Option<&'static str>,
-    pub scope: Option<&'static str>,
-}
-
 /// What the figure's item says about it.
 #[derive(Debug, Clone, Copy)]
 pub struct ItemContext {
@@ -114,7 +91,8 @@ pub struct ItemContext {
 }
 
 /// Figures of the item at `span` of `text`.
-pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Draft> {
+/// Their `id` and `item` are left for the caller to set.
+pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
     let mut out = Vec::new();
     for sentence in sentences(text, span) {
         let s = sentence.slice(text);
@@ -310,7 +288,7 @@ fn metric_in(window: &str, class: UnitClass) -> Option<(&'static str, Option<&'s
         .map(|(_, _, rule)| (rule.metric, rule.scope))
 }
 
-fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Draft {
+fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figure {
     let s = sentence.slice(text);
     // What follows the figure up to the clause end or the next number names what is counted.
     let after = &s[r.end..];
@@ -350,15 +328,21 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Draft
         ),
         None => (None, None),
     };
-    Draft {
-        raw_span: Span::new(sentence.start + r.start, sentence.start + r.end),
-        sentence,
+    let raw_span = Span::new(sentence.start + r.start, sentence.start + r.end);
+    Figure {
+        // Given by the caller, which knows the plan and the item.
+        id: String::new(),
+        item: 0,
+        raw: raw_span.slice(text).to_string(),
+        raw_span,
+        quote: sentence.slice(text).to_string(),
+        span: sentence,
         value: r.value,
         min: r.min,
         max: r.max,
-        unit: r.unit.text,
+        unit: r.unit.text.to_string(),
         unit_class: r.unit.class,
-        unit_normalized,
+        unit_normalized: unit_normalized.to_string(),
         scale: r.unit.scale,
         qualifier: r.qualifier,
         bound: r.bound,
@@ -411,7 +395,7 @@ pub fn goal_year(s: &str) -> Option<u16> {
 mod tests {
     use super::*;
 
-    fn one(sentence: &str) -> Draft {
+    fn one(sentence: &str) -> Figure {
         let found = figures_in(
             sentence,
             Span::new(0, sentence.len()),
@@ -440,7 +424,7 @@ mod tests {
     fn money_target_with_year() {
         let f = one("到 2025 年,武汉市人工智能核心产业规模达 400 亿元。");
         assert_eq!(
-            (f.value, f.unit, f.scale, f.metric, f.scope),
+            (f.value, f.unit.as_str(), f.scale, f.metric, f.scope),
             (
                 Some(400.0),
                 "亿元",
@@ -530,7 +514,7 @@ mod tests {
     fn growth_rates() {
         let f = one("发明专利和软件著作权授权年均增速不低于10%");
         assert_eq!(
-            (f.growth_rate, f.metric, f.bound, f.unit_normalized),
+            (f.growth_rate, f.metric, f.bound, f.unit_normalized.as_str()),
             (true, Some("patent_growth"), Bound::AtLeast, "%")
         );
     }

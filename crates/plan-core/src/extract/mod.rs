@@ -101,32 +101,11 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
             topical = topical.replace(span.slice(text), "");
         }
         let mut item_figures = Vec::new();
-        for draft in figures::figures_in(text, block.span, context) {
+        for mut figure in figures::figures_in(text, block.span, context) {
+            figure.id = format!("{id}-f{:03}", figures.len() + 1);
+            figure.item = item_index;
             item_figures.push(figures.len());
-            figures.push(Figure {
-                id: format!("{id}-f{:03}", figures.len() + 1),
-                item: item_index,
-                raw: draft.raw_span.slice(text).to_string(),
-                raw_span: draft.raw_span,
-                quote: draft.sentence.slice(text).to_string(),
-                span: draft.sentence,
-                value: draft.value,
-                min: draft.min,
-                max: draft.max,
-                unit: draft.unit.to_string(),
-                unit_class: draft.unit_class,
-                unit_normalized: draft.unit_normalized.to_string(),
-                scale: draft.scale,
-                qualifier: draft.qualifier,
-                bound: draft.bound,
-                per_year: draft.per_year,
-                growth_rate: draft.growth_rate,
-                year: draft.year,
-                year_source: draft.year_source,
-                kind: draft.kind,
-                metric: draft.metric,
-                scope: draft.scope,
-            });
+            figures.push(figure);
         }
         let departments: Vec<_> = depts.into_iter().flat_map(|(_, d)| d).collect();
         for dept in departments.iter().filter(|d| d.canonical.is_none()) {
