@@ -221,10 +221,7 @@ mod tests {
     #[test]
     fn keyword_set_finds_every_occurrence() {
         let set = KeywordSet::new([("机器人", 0), ("机器", 1), ("芯片", 2)]);
-        let found: Vec<_> = set
-            .find_all("工业机器人和芯片,机器")
-            .map(|(at, k, id)| (at, k, id))
-            .collect();
+        let found: Vec<_> = set.find_all("工业机器人和芯片,机器").collect();
         assert_eq!(
             found,
             vec![
