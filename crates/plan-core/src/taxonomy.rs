@@ -4,6 +4,8 @@
 //! target in Wuhan and a 150亿元 target in Tianjin land on the same row. Each entry has zh and en
 //! labels; matching is by keywords, checked in the order given.
 
+use crate::text::KeywordSet;
+
 /// A sector of the shared taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sector {
@@ -255,10 +257,24 @@ pub fn sector_by_key(key: &str) -> Option<&'static Sector> {
 
 /// Sectors whose keywords occur in `text`, in taxonomy order.
 pub fn sectors_in(text: &str) -> Vec<&'static str> {
+    static KEYWORDS: std::sync::OnceLock<KeywordSet> = std::sync::OnceLock::new();
+    let set = KEYWORDS.get_or_init(|| {
+        KeywordSet::new(
+            SECTORS
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.keywords.iter().map(move |k| (*k, i))),
+        )
+    });
+    let mut found = vec![false; SECTORS.len()];
+    for (_, _, sector) in set.find_all(text) {
+        found[sector] = true;
+    }
     SECTORS
         .iter()
-        .filter(|s| s.keywords.iter().any(|k| text.contains(k)))
-        .map(|s| s.key)
+        .zip(found)
+        .filter(|(_, f)| *f)
+        .map(|(s, _)| s.key)
         .collect()
 }
 

@@ -145,6 +145,9 @@ pub fn year_before(s: &str, at: usize) -> Option<u16> {
 /// seeds, this is several times faster than one `contains` per keyword.
 pub struct KeywordSet {
     by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>>,
+    /// Bit `c % 128` is set for every first character `c`: most characters of a text start no
+    /// keyword, and this rules them out without a map lookup.
+    first_chars: u128,
 }
 
 impl KeywordSet {
@@ -152,12 +155,17 @@ impl KeywordSet {
     pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
         let mut by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>> =
             Default::default();
+        let mut first_chars = 0u128;
         for (keyword, id) in keywords {
             if let Some(first) = keyword.chars().next() {
                 by_first.entry(first).or_default().push((keyword, id));
+                first_chars |= 1 << (first as u32 % 128);
             }
         }
-        KeywordSet { by_first }
+        KeywordSet {
+            by_first,
+            first_chars,
+        }
     }
 
     /// Every occurrence in `text`: byte offset, keyword and id, in text order.
@@ -165,14 +173,16 @@ impl KeywordSet {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (usize, &'static str, usize)> + 'a {
-        text.char_indices().flat_map(move |(at, c)| {
-            self.by_first
-                .get(&c)
-                .into_iter()
-                .flatten()
-                .filter(move |(keyword, _)| text[at..].starts_with(keyword))
-                .map(move |(keyword, id)| (at, *keyword, *id))
-        })
+        text.char_indices()
+            .filter(move |(_, c)| self.first_chars & (1 << (*c as u32 % 128)) != 0)
+            .flat_map(move |(at, c)| {
+                self.by_first
+                    .get(&c)
+                    .into_iter()
+                    .flatten()
+                    .filter(move |(keyword, _)| text[at..].starts_with(keyword))
+                    .map(move |(keyword, id)| (at, *keyword, *id))
+            })
     }
 }
 

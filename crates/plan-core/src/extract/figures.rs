@@ -7,7 +7,7 @@
 
 use crate::model::{Bound, Figure, FigureKind, ItemKind, Span, YearSource};
 use crate::taxonomy::{metric_by_key, UnitClass, METRIC_RULES};
-use crate::text::{digit_value, is_space, sentences, year_before};
+use crate::text::{digit_value, is_space, sentences, year_before, KeywordSet};
 
 /// A unit as written: text, class, factor to the normalised unit.
 struct Unit {
@@ -275,15 +275,40 @@ fn clause_start(s: &str, at: usize) -> usize {
 }
 
 /// The metric whose keyword ends last in `window` (the head noun), ties to the longest keyword.
+/// The metric rules a unit class can take, as one keyword set per class (built once).
+fn rules_for(class: UnitClass) -> &'static KeywordSet {
+    const CLASSES: [UnitClass; 5] = [
+        UnitClass::Money,
+        UnitClass::Percent,
+        UnitClass::People,
+        UnitClass::Enterprises,
+        UnitClass::Count,
+    ];
+    static SETS: std::sync::OnceLock<Vec<KeywordSet>> = std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        CLASSES
+            .iter()
+            .map(|class| {
+                KeywordSet::new(
+                    METRIC_RULES
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, rule)| {
+                            metric_by_key(rule.metric).is_some_and(|m| m.units.contains(class))
+                        })
+                        .map(|(i, rule)| (rule.keyword, i)),
+                )
+            })
+            .collect()
+    });
+    &sets[CLASSES.iter().position(|c| *c == class).unwrap_or(0)]
+}
+
+/// The metric whose keyword ends last in `window` (the head noun), ties to the longest keyword.
 fn metric_in(window: &str, class: UnitClass) -> Option<(&'static str, Option<&'static str>)> {
-    METRIC_RULES
-        .iter()
-        .filter(|rule| metric_by_key(rule.metric).is_some_and(|m| m.units.contains(&class)))
-        .filter_map(|rule| {
-            window
-                .rfind(rule.keyword)
-                .map(|at| (at + rule.keyword.len(), rule.keyword.len(), rule))
-        })
+    rules_for(class)
+        .find_all(window)
+        .map(|(at, keyword, rule)| (at + keyword.len(), keyword.len(), &METRIC_RULES[rule]))
         .max_by_key(|(end, len, _)| (*end, *len))
         .map(|(_, _, rule)| (rule.metric, rule.scope))
 }
