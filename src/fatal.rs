@@ -28,7 +28,8 @@ fn current_lang() -> Lang {
     lang_from_url(&query, &hash).lang
 }
 
-fn show_panel(message: &str) {
+/// Shows the error panel with `message` as its detail (public for the browser tests).
+pub fn show_panel(message: &str) {
     // Every step may fail on a broken page; a failed step only means a poorer panel.
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

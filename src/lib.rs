@@ -6,7 +6,8 @@
 mod app;
 mod download;
 mod embed;
-mod fatal;
+#[doc(hidden)]
+pub mod fatal;
 mod state;
 mod views;
 

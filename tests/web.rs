@@ -33,3 +33,21 @@ fn mount_replaces_a_rendered_copy_instead_of_appending() {
     assert_eq!(count("[data-testid=app-root]"), 1);
     assert_eq!(count("[data-testid=plan]"), 5);
 }
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_visible_panel_with_a_reload_button() {
+    plan_compare::fatal::show_panel("index out of bounds");
+    let panel = document()
+        .query_selector("[data-testid=fatal-error]")
+        .unwrap()
+        .expect("panel shown");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(
+        text.contains("重新加载"),
+        "reload hint in Chinese by default: {text}"
+    );
+    assert!(text.contains("index out of bounds"), "the detail is shown");
+    let button = panel.query_selector("button[data-action=reload]").unwrap();
+    assert!(button.is_some(), "a reload button boot.js serves");
+}
