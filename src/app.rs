@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="pc-app" class:pc-embed=move || app.state.with(|s| s.embed) data-testid="app-root">
+        <div class="pc-app" class:pc-embed=move || app.embed.get() data-testid="app-root">
             {move || header(app)}
             <Notices/>
             <main class="pc-main" data-testid="main">
@@ -94,16 +94,16 @@ fn other(lang: Lang) -> Lang {
 }
 
 fn header(app: AppState) -> impl IntoView {
-    // The tabs and the language switch link to the current state, so they follow every change.
-    app.state.track();
+    // Rebuilt when language, view or embedding change; the links follow every other change of
+    // state through their own reactive `href`s (not rebuilding the header on each keystroke).
     let lang = app.lang.get();
     let current = app.view.get();
-    let embed = app.state.with(|s| s.embed);
+    let embed = app.embed.get();
     let switch = other(lang);
     let tabs = View::ALL
         .into_iter()
         .map(|v| {
-            let href = app.href(|s| s.view = v);
+            let href = move || app.linked(|s| s.view = v);
             view! {
                 <li>
                     <a
@@ -125,7 +125,7 @@ fn header(app: AppState) -> impl IntoView {
             {(!embed).then(|| view! { <p class="pc-tagline">{Msg::AppTagline.text(lang)}</p> })}
             <a
                 class="pc-lang-switch"
-                href=app.href(|s| s.lang = switch)
+                href=move || app.linked(|s| s.lang = switch)
                 hreflang=switch.html_tag()
                 lang=switch.html_tag()
                 title=Msg::LanguageSwitchLabel.text(lang)

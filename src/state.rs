@@ -39,6 +39,7 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     pub lang: Memo<Lang>,
     pub view: Memo<View>,
+    pub embed: Memo<bool>,
 }
 
 impl AppState {
@@ -57,7 +58,16 @@ impl AppState {
         self.go(next, replace);
     }
 
-    /// A link to the current state changed by `change`.
+    /// A link to the current state changed by `change`, tracked: a reactive `href` follows the state.
+    pub fn linked(&self, change: impl FnOnce(&mut ViewState)) -> String {
+        self.state.with(|s| {
+            let mut next = s.clone();
+            change(&mut next);
+            next.to_hash()
+        })
+    }
+
+    /// A link to the current state changed by `change`, read once.
     pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
         let mut next = self.state.get_untracked();
         change(&mut next);
@@ -106,11 +116,13 @@ pub fn provide_app_state(data: &Data) -> AppState {
     let notices = RwSignal::new(notices);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
     let view = Memo::new(move |_| state.with(|s| s.view));
+    let embed = Memo::new(move |_| state.with(|s| s.embed));
     let app = AppState {
         state,
         notices,
         lang,
         view,
+        embed,
     };
     let follow = {
         let data = data.clone();

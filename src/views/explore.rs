@@ -16,7 +16,7 @@ use super::widgets::{
 use crate::state::{app_state, data, Data};
 
 /// Results drawn at once; the count says how many there are in all, the export has them all.
-const MAX_SHOWN: usize = 200;
+const MAX_SHOWN: usize = 100;
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     if let Some(at) = list.iter().position(|v| v == value) {
