@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, openPage, DIST } from './harness.mjs';
+import { useBrowser, openPage, DIST, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -51,4 +51,27 @@ test('an unreadable language parameter falls back to Chinese with a notice', asy
   await page.getByTestId('notice').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.deepEqual(page.problems, []);
+});
+
+test('the server the README serve command runs serves the app', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['scripts/static-server.mjs', '--dir', 'dist', '--port', '0'], { cwd: ROOT });
+  try {
+    const served = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (m) resolve(m[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    const page = await openPage(env.browser, served);
+    await page.getByTestId('plan-list').waitFor();
+    assert.equal(await page.getByTestId('plan').count(), 5);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  } finally {
+    child.kill();
+  }
 });
