@@ -120,9 +120,13 @@ pub fn figure_text(figure: &Figure, lang: Lang) -> String {
         text = format!("{text} / {}", Msg::PerYearFigure.text(lang));
     }
     if let Some(year) = figure.year {
-        text = match lang {
-            Lang::Zh => format!("{text},{year}年"),
-            Lang::En => format!("{text}, by {year}"),
+        // A target is due *by* its year; a statement of status holds *in* it.
+        let by = !matches!(figure.kind, plan_core::model::FigureKind::Status);
+        text = match (lang, by) {
+            (Lang::Zh, true) => format!("{text},到{year}年"),
+            (Lang::Zh, false) => format!("{text},{year}年"),
+            (Lang::En, true) => format!("{text}, by {year}"),
+            (Lang::En, false) => format!("{text}, in {year}"),
         };
     }
     text

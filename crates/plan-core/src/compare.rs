@@ -176,7 +176,13 @@ pub fn unit_label(noun: &str) -> (&'static str, &'static str) {
 /// large, counts as they are.
 pub fn format_value(value: f64, noun: &str, lang: Lang) -> String {
     match (noun, lang) {
+        ("yuan", Lang::Zh) if value.abs() < 1e8 && value != 0.0 => {
+            format!("{}万元", format_number(value / 1e4, 2))
+        }
         ("yuan", Lang::Zh) => format!("{}亿元", format_number(value / 1e8, 2)),
+        ("yuan", Lang::En) if value.abs() < 1e9 && value != 0.0 => {
+            format!("¥{} m", format_number(value / 1e6, 2))
+        }
         ("yuan", Lang::En) => format!("¥{} bn", format_number(value / 1e9, 3)),
         ("%", _) => format!("{}%", format_number(value, 1)),
         ("people", Lang::Zh) if value >= 1e4 => format!("{}万人", format_number(value / 1e4, 2)),
@@ -286,5 +292,7 @@ mod tests {
         assert_eq!(format_range(3.0, 5.0, "platforms", Lang::Zh), "3–5个平台");
         assert_eq!(format_range(1e8, 1e8, "yuan", Lang::Zh), "1亿元");
         assert_eq!(format_number(2.50, 2), "2.5");
+        assert_eq!(format_value(5e6, "yuan", Lang::Zh), "500万元");
+        assert_eq!(format_value(5e6, "yuan", Lang::En), "¥5 m");
     }
 }
