@@ -47,7 +47,11 @@ impl AppState {
     /// one, for changes made keystroke by keystroke.
     pub fn go(&self, next: ViewState, replace: bool) {
         write_url(&next, replace);
-        self.notices.set(Vec::new());
+        // Notices describe the URL the user opened; they go once the user acts (and only then
+        // touch the DOM, not on every keystroke).
+        if self.notices.with_untracked(|n| !n.is_empty()) {
+            self.notices.set(Vec::new());
+        }
         self.state.set(next);
     }
 

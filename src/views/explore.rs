@@ -16,7 +16,7 @@ use super::widgets::{
 use crate::state::{app_state, data, Data};
 
 /// Results drawn at once; the count says how many there are in all, the export has them all.
-const MAX_SHOWN: usize = 100;
+const MAX_SHOWN: usize = 40;
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     if let Some(at) = list.iter().position(|v| v == value) {
@@ -57,16 +57,20 @@ fn checkbox_group(
         .map(|(key, label)| {
             let id = format!("pc-f-{testid}-{key}");
             let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+            // Memos: the DOM is touched only when this row's box or count really changes, not on
+            // every keystroke.
+            let is_checked = Memo::new(move |_| app.state.with(|s| checked(s, &k1)));
+            let n = Memo::new(move |_| count(&k3));
             view! {
                 <li class="pc-facet">
                     <input
                         type="checkbox"
                         id=id.clone()
-                        prop:checked=move || app.state.with(|s| checked(s, &k1))
+                        prop:checked=is_checked
                         on:change=move |_| app.update(false, |s| on_toggle(s, &k2))
                         data-key=key.clone()
                     />
-                    <label for=id>{label} " " <span class="pc-count">{move || format!("({})", count(&k3))}</span></label>
+                    <label for=id>{label} " " <span class="pc-count">{move || format!("({})", n.get())}</span></label>
                 </li>
             }
         })
@@ -89,6 +93,8 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let plans = data.plans.clone();
     let counts = Memo::new(move |_| filter.with(|f| facets(&plans, f)));
     let terms = Memo::new(move |_| filter.with(|f| f.terms.clone()));
+    let query = Memo::new(move |_| app.state.with(|s| s.query.clone()));
+    let figures_only = Memo::new(move |_| app.state.with(|s| s.figures_only));
 
     let plan_options: Vec<(String, String)> = data
         .plans
@@ -148,13 +154,13 @@ pub fn Explore(lang: Lang) -> impl IntoView {
             s.years = (from != YEAR_MIN || to != YEAR_MAX).then_some((from, to));
         })
     };
+    let years = Memo::new(move |_| app.state.with(|s| s.years));
     let year_value = move |which: usize| {
         move || {
-            app.state.with(|s| {
-                s.years
-                    .map(|(a, b)| if which == 0 { a } else { b }.to_string())
-                    .unwrap_or_default()
-            })
+            years
+                .get()
+                .map(|(a, b)| if which == 0 { a } else { b }.to_string())
+                .unwrap_or_default()
         }
     };
 
@@ -195,7 +201,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                             type="search"
                             autocomplete="off"
                             placeholder=Msg::SearchPlaceholder.text(lang)
-                            prop:value=move || app.state.with(|s| s.query.clone())
+                            prop:value=query
                             on:input=on_search
                             data-testid="search"
                         />
@@ -222,7 +228,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                     </fieldset>
                     <div class="pc-facet pc-facet--single">
                         <input type="checkbox" id="pc-figures-only"
-                            prop:checked=move || app.state.with(|s| s.figures_only)
+                            prop:checked=figures_only
                             on:change=move |_| app.update(false, |s| s.figures_only = !s.figures_only)
                             data-testid="figures-only"/>
                         <label for="pc-figures-only">{Msg::FiguresOnly.text(lang)}</label>

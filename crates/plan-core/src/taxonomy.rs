@@ -752,7 +752,19 @@ pub const DEPARTMENTS: &[Department] = &[
 
 /// The canonical department for a raw name, if known.
 pub fn canonical_department(raw: &str) -> Option<&'static Department> {
-    DEPARTMENTS.iter().find(|d| d.aliases.contains(&raw))
+    // Looked up for every department of every item: a sorted index instead of a scan of all aliases.
+    static BY_ALIAS: std::sync::OnceLock<
+        std::collections::BTreeMap<&'static str, &'static Department>,
+    > = std::sync::OnceLock::new();
+    BY_ALIAS
+        .get_or_init(|| {
+            DEPARTMENTS
+                .iter()
+                .flat_map(|d| d.aliases.iter().map(move |a| (*a, d)))
+                .collect()
+        })
+        .get(raw)
+        .copied()
 }
 
 pub fn department_by_key(key: &str) -> Option<&'static Department> {

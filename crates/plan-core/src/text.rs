@@ -140,31 +140,73 @@ pub fn year_before(s: &str, at: usize) -> Option<u16> {
     (1949..=2100).contains(&year).then_some(year as u16)
 }
 
+/// `haystack.starts_with(needle)` for the short needles of keyword sets, without a call to
+/// `memcmp` (which in wasm is a slow byte loop): compare the first eight bytes as one integer, then
+/// the rest.
+fn starts_with_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    if haystack.len() < needle.len() {
+        return false;
+    }
+    let head = needle.len().min(8);
+    let load = |bytes: &[u8]| {
+        bytes[..head]
+            .iter()
+            .fold(0u64, |acc, b| acc << 8 | u64::from(*b))
+    };
+    load(haystack) == load(needle) && haystack[head..needle.len()] == needle[head..]
+}
+
 /// Many keywords searched in one pass: keywords are grouped by their first character, so each
 /// position of the text is compared with the few keywords that can start there. Measured on the
 /// seeds, this is several times faster than one `contains` per keyword.
 pub struct KeywordSet {
-    by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>>,
-    /// Bit `c % 128` is set for every first character `c`: most characters of a text start no
-    /// keyword, and this rules them out without a map lookup.
-    first_chars: u128,
+    /// Keywords grouped by first character.
+    groups: Vec<Vec<(&'static str, usize)>>,
+    /// For every character of the Basic Multilingual Plane, 1 + the index of its group, or 0: one
+    /// array read per character of the text (128 KB, built once per set).
+    bmp: Vec<u16>,
+    /// First characters beyond the BMP, if any.
+    astral: std::collections::BTreeMap<char, usize>,
 }
 
 impl KeywordSet {
     /// `keywords`: each with the id it reports (e.g. the index of its sector).
     pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
-        let mut by_first: std::collections::BTreeMap<char, Vec<(&'static str, usize)>> =
-            Default::default();
-        let mut first_chars = 0u128;
+        let mut set = KeywordSet {
+            groups: Vec::new(),
+            bmp: vec![0; 0x1_0000],
+            astral: Default::default(),
+        };
         for (keyword, id) in keywords {
-            if let Some(first) = keyword.chars().next() {
-                by_first.entry(first).or_default().push((keyword, id));
-                first_chars |= 1 << (first as u32 % 128);
-            }
+            let Some(first) = keyword.chars().next() else {
+                continue;
+            };
+            let group = match set.group_of(first) {
+                Some(g) => g,
+                None => {
+                    set.groups.push(Vec::new());
+                    let g = set.groups.len() - 1;
+                    match u16::try_from(first as u32) {
+                        Ok(bmp) if g < usize::from(u16::MAX) => {
+                            set.bmp[usize::from(bmp)] = (g + 1) as u16
+                        }
+                        _ => {
+                            set.astral.insert(first, g);
+                        }
+                    }
+                    g
+                }
+            };
+            set.groups[group].push((keyword, id));
         }
-        KeywordSet {
-            by_first,
-            first_chars,
+        set
+    }
+
+    fn group_of(&self, c: char) -> Option<usize> {
+        match self.bmp.get(c as usize) {
+            Some(0) => None,
+            Some(g) => Some(usize::from(*g) - 1),
+            None => self.astral.get(&c).copied(),
         }
     }
 
@@ -174,13 +216,13 @@ impl KeywordSet {
         text: &'a str,
     ) -> impl Iterator<Item = (usize, &'static str, usize)> + 'a {
         text.char_indices()
-            .filter(move |(_, c)| self.first_chars & (1 << (*c as u32 % 128)) != 0)
-            .flat_map(move |(at, c)| {
-                self.by_first
-                    .get(&c)
-                    .into_iter()
-                    .flatten()
-                    .filter(move |(keyword, _)| text[at..].starts_with(keyword))
+            .filter_map(move |(at, c)| self.group_of(c).map(|g| (at, g)))
+            .flat_map(move |(at, g)| {
+                self.groups[g]
+                    .iter()
+                    .filter(move |(keyword, _)| {
+                        starts_with_bytes(&text.as_bytes()[at..], keyword.as_bytes())
+                    })
                     .map(move |(keyword, id)| (at, *keyword, *id))
             })
     }

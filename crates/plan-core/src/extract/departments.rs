@@ -86,7 +86,8 @@ fn split_list(s: &str, start: usize, end: usize, role: Role, offset: usize) -> V
         let raw =
             s[piece_start..at].trim_matches(|c: char| is_space(c) || LIST_SEPARATORS.contains(&c));
         if !raw.is_empty() && raw.chars().count() <= 40 {
-            let raw_start = piece_start + s[piece_start..at].find(raw).unwrap_or(0);
+            // `raw` is a sub-slice of `s`: its offset is a pointer difference, no search needed.
+            let raw_start = raw.as_ptr() as usize - s.as_ptr() as usize;
             out.push(DeptRef {
                 raw: raw.to_string(),
                 canonical: canonical_department(raw).map(|d| d.key),

@@ -80,8 +80,9 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
     let mut items: Vec<Item> = Vec::new();
     let mut figures: Vec<Figure> = Vec::new();
     let mut section_year: Option<(usize, u16)> = None;
+    let kinds = heading_kinds(&walk.outline);
     for block in &walk.blocks {
-        let kind = item_kind(&walk.outline, &block.path);
+        let kind = item_kind(&kinds, &block.path);
         let quote = block.span.slice(text);
         let top = block.path.first().copied().unwrap_or(usize::MAX);
         if kind == ItemKind::Goal && section_year.is_none_or(|(section, _)| section != top) {
@@ -233,22 +234,31 @@ fn truncation(text: &str, content_end: usize) -> Option<Span> {
     })
 }
 
-fn item_kind(outline: &[Heading], path: &[usize]) -> ItemKind {
+/// The kind each heading's words name, if any. Only section headings (一、 and (一)) say what their
+/// items are; numbered entries name topics (`人才保障` is a task's topic, not a support measure).
+fn heading_kinds(outline: &[Heading]) -> Vec<Option<ItemKind>> {
+    outline
+        .iter()
+        .map(|h| {
+            (h.level <= 2)
+                .then(|| {
+                    KIND_WORDS
+                        .iter()
+                        .find(|(word, _)| h.title.contains(word))
+                        .map(|(_, k)| *k)
+                })
+                .flatten()
+        })
+        .collect()
+}
+
+fn item_kind(heading_kinds: &[Option<ItemKind>], path: &[usize]) -> ItemKind {
     if path.is_empty() {
         return ItemKind::Preamble;
     }
-    // Only section headings (一、 and (一)) say what their items are; numbered entries name topics
-    // (`人才保障` is a task's topic, not a support measure).
     path.iter()
         .rev()
-        .filter_map(|&h| outline.get(h))
-        .filter(|h| h.level <= 2)
-        .find_map(|h| {
-            KIND_WORDS
-                .iter()
-                .find(|(word, _)| h.title.contains(word))
-                .map(|(_, k)| *k)
-        })
+        .find_map(|&h| heading_kinds.get(h).copied().flatten())
         .unwrap_or(ItemKind::Context)
 }
 
