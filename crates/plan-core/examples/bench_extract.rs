@@ -1,5 +1,5 @@
-//! Native extraction timing, for `scripts/bench.sh`: extracts the five seeds repeatedly and prints
-//! the median and the best time per full extraction.
+//! Native timings for `scripts/bench.sh`: full extraction of the five seeds, and the work one
+//! search keystroke asks of the query code (filter and facet counts).
 
 use std::time::Instant;
 
@@ -22,5 +22,32 @@ fn main() {
         plans.len(),
         times[runs / 2],
         times[0]
+    );
+
+    // Every prefix of a few queries, as typed one character at a time.
+    let queries = ["机器人", "数据", "智能制造", "人才", "2025"];
+    let mut per_keystroke: Vec<f64> = Vec::new();
+    for query in queries {
+        let chars: Vec<char> = query.chars().collect();
+        for n in 1..=chars.len() {
+            let typed: String = chars[..n].iter().collect();
+            let filter = plan_core::query::Filter {
+                terms: plan_core::query::search_terms(&typed),
+                ..Default::default()
+            };
+            let start = Instant::now();
+            for _ in 0..20 {
+                std::hint::black_box(plan_core::query::filter_items(&plans, &filter));
+                std::hint::black_box(plan_core::query::facets(&plans, &filter));
+            }
+            per_keystroke.push(start.elapsed().as_secs_f64() * 1000.0 / 20.0);
+        }
+    }
+    per_keystroke.sort_by(f64::total_cmp);
+    println!(
+        "native filter + facets per keystroke: median {:.3} ms, max {:.3} ms over {} keystrokes",
+        per_keystroke[per_keystroke.len() / 2],
+        per_keystroke[per_keystroke.len() - 1],
+        per_keystroke.len()
     );
 }
