@@ -16,7 +16,10 @@ for (let i = 0; i < runs; i++) {
       const extract = performance.getEntriesByName('plan-compare:extract')[0]?.duration;
       const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
       const nav = performance.getEntriesByType('navigation')[0];
-      return { extract, paint, domContentLoaded: nav.domContentLoadedEventEnd, appRendered: performance.getEntriesByName('plan-compare:extract')[0]?.startTime };
+      // A second extraction once the code is compiled: what extraction itself costs.
+      // eslint-disable-next-line no-undef
+      const warm = wasm_bindgen.bench_extract_again();
+      return { extract, warm, paint, domContentLoaded: nav.domContentLoadedEventEnd };
     }),
   );
   await context.close();
@@ -24,7 +27,8 @@ for (let i = 0; i < runs; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (v) => `${v.toFixed(1)} ms`;
 console.log(`first contentful paint (static first view): median ${fmt(median(loads.map((l) => l.paint)))}`);
-console.log(`in-browser extraction of the five seeds: median ${fmt(median(loads.map((l) => l.extract)))}, max ${fmt(Math.max(...loads.map((l) => l.extract)))} (budget 20 ms)`);
+console.log(`in-browser extraction of the five seeds at start-up (includes compiling the extraction code on first call): median ${fmt(median(loads.map((l) => l.extract)))}, max ${fmt(Math.max(...loads.map((l) => l.extract)))} (budget 20 ms)`);
+console.log(`in-browser extraction of the five seeds, code compiled: median ${fmt(median(loads.map((l) => l.warm)))}, max ${fmt(Math.max(...loads.map((l) => l.warm)))}`);
 
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${url}#view=explore`);

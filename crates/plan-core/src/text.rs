@@ -160,54 +160,48 @@ fn starts_with_bytes(haystack: &[u8], needle: &[u8]) -> bool {
 /// position of the text is compared with the few keywords that can start there. Measured on the
 /// seeds, this is several times faster than one `contains` per keyword.
 pub struct KeywordSet {
-    /// Keywords grouped by first character.
-    groups: Vec<Vec<(&'static str, usize)>>,
-    /// For every character of the Basic Multilingual Plane, 1 + the index of its group, or 0: one
-    /// array read per character of the text (128 KB, built once per set).
-    bmp: Vec<u16>,
-    /// First characters beyond the BMP, if any.
-    astral: std::collections::BTreeMap<char, usize>,
+    /// Keywords grouped by first character, sorted by it.
+    groups: Vec<(char, Vec<(&'static str, usize)>)>,
+    /// One bit per character below U+A000 (ASCII to the end of the CJK block): set when some
+    /// keyword starts with it. Most characters of a text start none and are ruled out by one
+    /// read, without a search (5 KB per set).
+    first: Vec<u64>,
 }
+
+const BITMAP_CHARS: usize = 0xA000;
 
 impl KeywordSet {
     /// `keywords`: each with the id it reports (e.g. the index of its sector).
     pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
-        let mut set = KeywordSet {
-            groups: Vec::new(),
-            bmp: vec![0; 0x1_0000],
-            astral: Default::default(),
-        };
+        let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
         for (keyword, id) in keywords {
             let Some(first) = keyword.chars().next() else {
                 continue;
             };
-            let group = match set.group_of(first) {
-                Some(g) => g,
-                None => {
-                    set.groups.push(Vec::new());
-                    let g = set.groups.len() - 1;
-                    match u16::try_from(first as u32) {
-                        Ok(bmp) if g < usize::from(u16::MAX) => {
-                            set.bmp[usize::from(bmp)] = (g + 1) as u16
-                        }
-                        _ => {
-                            set.astral.insert(first, g);
-                        }
-                    }
-                    g
-                }
-            };
-            set.groups[group].push((keyword, id));
+            match groups.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, group)) => group.push((keyword, id)),
+                None => groups.push((first, vec![(keyword, id)])),
+            }
         }
-        set
+        groups.sort_by_key(|(c, _)| *c);
+        let mut first = vec![0u64; BITMAP_CHARS / 64];
+        for (c, _) in &groups {
+            if let Some(word) = first.get_mut(*c as usize / 64) {
+                *word |= 1 << (*c as usize % 64);
+            }
+        }
+        KeywordSet { groups, first }
     }
 
-    fn group_of(&self, c: char) -> Option<usize> {
-        match self.bmp.get(c as usize) {
-            Some(0) => None,
-            Some(g) => Some(usize::from(*g) - 1),
-            None => self.astral.get(&c).copied(),
+    fn group_of(&self, c: char) -> Option<&[(&'static str, usize)]> {
+        let code = c as usize;
+        if code < BITMAP_CHARS && self.first[code / 64] & (1 << (code % 64)) == 0 {
+            return None;
         }
+        self.groups
+            .binary_search_by_key(&c, |(first, _)| *first)
+            .ok()
+            .map(|i| self.groups[i].1.as_slice())
     }
 
     /// Every occurrence in `text`: byte offset, keyword and id, in text order.
@@ -217,8 +211,8 @@ impl KeywordSet {
     ) -> impl Iterator<Item = (usize, &'static str, usize)> + 'a {
         text.char_indices()
             .filter_map(move |(at, c)| self.group_of(c).map(|g| (at, g)))
-            .flat_map(move |(at, g)| {
-                self.groups[g]
+            .flat_map(move |(at, group)| {
+                group
                     .iter()
                     .filter(move |(keyword, _)| {
                         starts_with_bytes(&text.as_bytes()[at..], keyword.as_bytes())
