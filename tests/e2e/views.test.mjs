@@ -38,7 +38,7 @@ test('explore: typing filters and highlights, facets count live, clear-all and t
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]) < n, all);
   const hits = await count();
   assert.ok(hits > 3 && hits < all, `${hits} results for 机器人`);
-  const marks = await page.locator('mark.pc-hit').allInnerTexts();
+  const marks = await page.locator('mark.pc-hit').allTextContents();
   assert.ok(marks.length >= hits && marks.every((m) => m === '机器人'), 'matches are highlighted');
   assert.match(page.url(), /q=机器人|q=%E6%9C%BA/);
   // Facet counts follow the query.
@@ -61,15 +61,15 @@ test('explore: sector, department, kind, year and figure filters combine', async
   const page = await open('#view=explore&lang=en&sectors=health&kinds=task');
   const health = await page.getByTestId('result').count();
   assert.ok(health > 0);
-  for (const text of await page.getByTestId('result').allInnerTexts()) assert.match(text, /Health/);
+  for (const text of await page.getByTestId('result').allTextContents()) assert.match(text, /Health/);
   await page.goto(`${env.url}#view=explore&lang=en&depts=science_tech`);
   await page.waitForFunction(() => !location.hash.includes('health'));
-  const led = await page.getByTestId('result').allInnerTexts();
+  const led = await page.getByTestId('result').allTextContents();
   assert.ok(led.length >= 10);
   for (const text of led) assert.match(text, /Science & Technology Bureau/);
   await page.goto(`${env.url}#view=explore&lang=en&years=2023-2023&figures=1`);
   await page.waitForFunction(() => location.hash.includes('years'));
-  const rows = await page.getByTestId('result').allInnerTexts();
+  const rows = await page.getByTestId('result').allTextContents();
   assert.ok(rows.length >= 5, `${rows.length} items with 2023 figures`);
   for (const text of rows) assert.match(text, /2023/);
   await page.getByTestId('year-to').fill('2025');
