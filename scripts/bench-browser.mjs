@@ -34,7 +34,7 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(`${url}#view=explore`);
 await page.getByTestId('search').waitFor();
 const rendered = await page.evaluate(() => performance.now());
-console.log(`explore view rendered (all ${await page.getByTestId('result').count()} results drawn): ${fmt(rendered)} after navigation start`);
+console.log(`explore view rendered (${await page.getByTestId("result").count()} result rows drawn): ${fmt(rendered)} after navigation start`);
 const keystrokes = [];
 for (const query of ['机器人', '数据', '智能制造', '人才', '2025']) {
   await page.getByTestId('search').fill('');
