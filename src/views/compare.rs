@@ -12,7 +12,7 @@ use plan_core::taxonomy::SECTORS;
 
 use super::widgets::{
     city_name, department_name, export_bar, figure_href, figure_text, image_buttons, metric_name,
-    plan_label, sector_name, short_label,
+    plan_label, sector_name, short_label, table_region,
 };
 use crate::state::{app_state, data, Data};
 
@@ -188,17 +188,20 @@ fn matrix(
         .into_iter()
         .map(|n| view! { <li>{n}</li> })
         .collect_view();
+    let caption = view! {
+        <strong>{Msg::MatrixHeading.text(lang)}</strong>
+        " "
+        <span class="pc-small">{Msg::MatrixCaption.text(lang)}</span>
+    };
     view! {
-        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-matrix-caption">
-            <table class="pc-table pc-matrix" data-testid="matrix">
-                <caption id="pc-matrix-caption">
-                    <strong>{Msg::MatrixHeading.text(lang)}</strong>
-                    " " <span class="pc-small">{Msg::MatrixCaption.text(lang)}</span>
-                </caption>
-                <thead><tr><th scope="col">{Msg::Metric.text(lang)}</th>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        {table_region(
+            "pc-matrix-caption",
+            "matrix",
+            "pc-matrix",
+            caption,
+            view! { <th scope="col">{Msg::Metric.text(lang)}</th>{head} },
+            body,
+        )}
         <ol class="pc-footnotes pc-small" data-testid="footnotes" aria-label=Msg::ScopeNote.text(lang)>{footnotes}</ol>
     }
 }
@@ -347,15 +350,14 @@ fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
             view! { <tr><th scope="row">{sector_name(sector.key, lang)}</th>{cells}</tr> }
         })
         .collect_view();
-    view! {
-        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-heat-caption">
-            <table class="pc-table pc-heatmap" data-testid="heatmap">
-                <caption id="pc-heat-caption"><strong>{Msg::HeatmapHeading.text(lang)}</strong></caption>
-                <thead><tr><th scope="col">{Msg::Sector.text(lang)}</th>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
+    table_region(
+        "pc-heat-caption",
+        "heatmap",
+        "pc-heatmap",
+        view! { <strong>{Msg::HeatmapHeading.text(lang)}</strong> },
+        view! { <th scope="col">{Msg::Sector.text(lang)}</th>{head} },
+        body,
+    )
 }
 
 fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
@@ -374,15 +376,14 @@ fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
             view! { <tr><th scope="row">{department_name(key, lang)}</th>{cells}</tr> }
         })
         .collect_view();
-    view! {
-        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-dept-caption">
-            <table class="pc-table" data-testid="department-matrix">
-                <caption id="pc-dept-caption"><strong>{Msg::DepartmentsHeading.text(lang)}</strong></caption>
-                <thead><tr><th scope="col">{Msg::Department.text(lang)}</th>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
+    table_region(
+        "pc-dept-caption",
+        "department-matrix",
+        "",
+        view! { <strong>{Msg::DepartmentsHeading.text(lang)}</strong> },
+        view! { <th scope="col">{Msg::Department.text(lang)}</th>{head} },
+        body,
+    )
 }
 
 /// The matrix as a table of strings (header, rows), for CSV.

@@ -9,7 +9,7 @@ use plan_core::geometry::{
 use plan_core::i18n::{Lang, Msg};
 use plan_core::view_state::{View, YEAR_MAX, YEAR_MIN};
 
-use super::widgets::{city_name, export_bar, image_buttons, plan_label, short_label};
+use super::widgets::{city_name, export_bar, image_buttons, plan_label, short_label, table_region};
 use crate::state::{app_state, data, Data};
 
 const SVG_ID: &str = "pc-timeline-svg";
@@ -286,13 +286,17 @@ fn table(data: &Data, lanes: &[Lane], lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby="pc-tl-caption">
-            <table class="pc-table" data-testid="timeline-table">
-                <caption id="pc-tl-caption"><strong>{Msg::TimelineTable.text(lang)}</strong></caption>
-                <thead><tr><th scope="col">{Msg::FilterPlans.text(lang)}</th><th scope="col">{Msg::Date.text(lang)}</th><th scope="col">{Msg::Event.text(lang)}</th><th scope="col">{Msg::Quote.text(lang)}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    table_region(
+        "pc-tl-caption",
+        "timeline-table",
+        "",
+        view! { <strong>{Msg::TimelineTable.text(lang)}</strong> },
+        view! {
+            <th scope="col">{Msg::FilterPlans.text(lang)}</th>
+            <th scope="col">{Msg::Date.text(lang)}</th>
+            <th scope="col">{Msg::Event.text(lang)}</th>
+            <th scope="col">{Msg::Quote.text(lang)}</th>
+        },
+        rows,
+    )
 }

@@ -178,3 +178,24 @@ pub fn image_buttons(lang: Lang, svg_id: String, name: String) -> impl IntoView 
         </span>
     }
 }
+
+/// A table in a scrollable region that keyboard users can reach and screen readers can name by
+/// its caption. `head` is the header row's cells.
+pub fn table_region(
+    id: &'static str,
+    testid: &'static str,
+    class: &'static str,
+    caption: impl IntoView + 'static,
+    head: impl IntoView + 'static,
+    body: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="pc-table-wrap" tabindex="0" role="region" aria-labelledby=id>
+            <table class=format!("pc-table {class}") data-testid=testid>
+                <caption id=id>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
