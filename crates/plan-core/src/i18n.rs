@@ -74,9 +74,7 @@ messages! {
         "Read and compare cities' AI development plans side by side: targets, tasks, lead departments and timelines, every figure traced to its source sentence."
     ),
     PlansHeading => ("规划文件", "Plans"),
-    PlanCount => ("份文件", "documents"),
     ColumnCity => ("城市", "City"),
-    ColumnTitle => ("标题", "Title"),
     ColumnSource => ("来源文件", "Source file"),
     CuratedTitle => ("(标题为整理者所加)", "(title supplied by the editors)"),
     TruncatedWarning => (
@@ -85,10 +83,6 @@ messages! {
     ),
     LanguageSwitch => ("English", "中文"),
     LanguageSwitchLabel => ("切换到英文界面", "Switch the interface to Chinese"),
-    UnknownLangNotice => (
-        "无法识别的语言参数,已使用中文。",
-        "Unrecognised language parameter; showing Chinese."
-    ),
     ErrorTitle => ("出错了", "Something went wrong"),
     ErrorReloadHint => (
         "页面遇到内部错误。请重新加载页面;如果问题仍然存在,请把下面的信息告诉我们。",
@@ -101,12 +95,10 @@ messages! {
     ViewCompare => ("目标对比", "Compare goals"),
     ViewTimeline => ("时间线", "Timeline"),
     ViewReader => ("原文", "Source"),
-    SkipToContent => ("跳到主要内容", "Skip to main content"),
     ColumnKind => ("类型", "Kind"),
     ColumnStatus => ("状态", "Status"),
     ColumnPeriod => ("规划期", "Period"),
     ColumnIssued => ("发布日期", "Issued"),
-    ColumnTargets => ("数字目标", "Targets"),
     ColumnItems => ("条目", "Items"),
     ColumnSectors => ("涉及领域", "Sectors"),
     ColumnIssuer => ("发布机关", "Issued by"),
@@ -133,7 +125,6 @@ messages! {
         "没有符合条件的条目。可以:清除部分筛选条件、缩短或更换关键词、放宽目标年份范围,或取消“只看含数字目标的条目”。",
         "No item matches. Try removing a filter, shortening or changing the keywords, widening the target years, or unticking “Only items with figures”."
     ),
-    ItemIn => ("所在章节", "Section"),
     LeadDept => ("牵头", "Lead"),
     ResponsibleDept => ("责任", "Responsible"),
     MatrixHeading => ("同类目标对比", "Like targets side by side"),
@@ -148,7 +139,6 @@ messages! {
     ChartsHeading => ("图表:两份及以上规划都提出的指标", "Charts: metrics stated by two or more plans"),
     NoCharts => ("所选规划没有共同的指标。", "The selected plans share no metric."),
     ScopeNote => ("口径", "Scope"),
-    TargetYear => ("目标年", "target year"),
     HeatmapHeading => ("领域覆盖(条目数)", "Sector coverage (items)"),
     DepartmentsHeading => ("牵头部门(牵头条目数)", "Lead departments (items led)"),
     Sector => ("领域", "Sector"),
@@ -189,12 +179,6 @@ messages! {
         "Paste this into a web page to embed the current view:"
     ),
     OfflineCopy => ("下载离线版(单个 HTML 文件)", "Download offline copy (one HTML file)"),
-    OfflineUnavailable => ("离线版只在发布版本中提供。", "The offline copy is available in the release build only."),
-    SourceLink => ("原文", "source"),
-    NoticesLabel => ("提示", "Notices"),
-    CurationNote => ("整理说明", "Editor's note"),
-    FiguresHeading => ("数字目标", "Figures"),
-    ShowAll => ("全部", "All"),
 }
 
 impl Msg {
