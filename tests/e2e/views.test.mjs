@@ -163,6 +163,15 @@ test('export: CSV with BOM, JSON, SVG and PNG of what is shown', async () => {
   const [png] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-png').click()]);
   const bytes = fs.readFileSync(await png.path());
   assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  // The timeline too, as SVG and PNG.
+  await page.getByTestId('tab-timeline').click();
+  await page.getByTestId('timeline').waitFor();
+  const [timelineSvg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const markup = fs.readFileSync(await timelineSvg.path(), 'utf8');
+  assert.match(markup, /^<svg[^>]*id="pc-timeline-svg"/);
+  assert.ok((markup.match(/data-testid="milestone"/g) || []).length >= 8, 'the milestones are in the file');
+  const [timelinePng] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(fs.readFileSync(await timelinePng.path()).subarray(1, 4).toString(), 'PNG');
   assert.deepEqual(page.problems, []);
 });
 
