@@ -381,19 +381,29 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
     }
 }
 
+/// The year of a `到YYYY年` whose `年` stands at byte `at` of `s` (spaces allowed around the year).
+fn year_reached_at(s: &str, at: usize) -> Option<u16> {
+    let year = year_before(s, at)?;
+    let head = s[..at].trim_end_matches(' ');
+    head[..head.len() - 4]
+        .trim_end_matches(' ')
+        .ends_with('到')
+        .then_some(year)
+}
+
 /// The year a sentence is about: its `到YYYY年`, else the first `YYYY年` that is not part of a
 /// plan period in brackets (`(2019-2021年)`).
 pub fn sentence_year(s: &str) -> Option<u16> {
     let mut first = None;
     for (at, _) in s.match_indices('年') {
+        if let Some(year) = year_reached_at(s, at) {
+            return Some(year);
+        }
         let Some(year) = year_before(s, at) else {
             continue;
         };
         let head = s[..at].trim_end_matches(' ');
         let lead = head[..head.len() - 4].trim_end_matches(' ');
-        if lead.ends_with('到') || lead.ends_with("力争到") {
-            return Some(year);
-        }
         let in_range = lead.ends_with(RANGE_DASHES)
             || s[at..].starts_with("年)")
             || s[at..].starts_with("年\u{FF09}");
@@ -406,14 +416,8 @@ pub fn sentence_year(s: &str) -> Option<u16> {
 
 /// The `到YYYY年` a goal paragraph opens with, if any.
 pub fn goal_year(s: &str) -> Option<u16> {
-    s.match_indices('年').find_map(|(at, _)| {
-        let year = year_before(s, at)?;
-        let head = s[..at].trim_end_matches(' ');
-        head[..head.len() - 4]
-            .trim_end_matches(' ')
-            .ends_with('到')
-            .then_some(year)
-    })
+    s.match_indices('年')
+        .find_map(|(at, _)| year_reached_at(s, at))
 }
 
 #[cfg(test)]

@@ -59,14 +59,8 @@ const KIND_WORDS: &[(&str, ItemKind)] = &[
 pub fn extract_plan(source: &str, text: &str) -> Plan {
     let mut diagnostics = Vec::new();
     let id = crate::model::plan_id(source);
-    let content_end = content_end(text, &mut diagnostics);
-    let body_start = lines(&text[..content_end])
-        .find(|(span, line)| {
-            outline::headings_in_line(line, span.start, 0)
-                .iter()
-                .any(|h| h.level == 1)
-        })
-        .map_or(content_end, |(span, _)| span.start);
+    let (content_end, first_section) = content_end(text, &mut diagnostics);
+    let body_start = first_section.unwrap_or(content_end);
     let header = header::read_header(source, text, body_start, &mut diagnostics);
     let walk = walk(text, content_end, &header.metadata_lines);
     if walk.outline.is_empty() {
@@ -199,13 +193,15 @@ fn item_label(outline: &[Heading], item: &Item) -> String {
 }
 
 /// Where the document ends and a web page's trailer begins (or the end of the text).
-fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
+/// Also returns where the first section heading (一、) stands before that, if any: where the
+/// header ends. One pass over the lines serves both.
+fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>) {
     let mut seen_heading = false;
+    let mut first_section = None;
     for (span, line) in lines(text) {
         let trimmed = line.trim_start_matches(crate::text::is_space);
-        if !outline::headings_in_line(line, span.start, 0).is_empty() {
-            seen_heading = true;
-        }
+        let headings = outline::headings_in_line(line, span.start, 0);
+        seen_heading |= !headings.is_empty();
         let is_trailer =
             TRAILER_STARTS.iter().any(|t| trimmed.starts_with(t)) || trimmed.contains("咨询电话");
         if seen_heading && is_trailer {
@@ -217,10 +213,13 @@ fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
                 ),
                 span: Some(Span::new(span.start, text.len())),
             });
-            return span.start;
+            return (span.start, first_section);
+        }
+        if first_section.is_none() && headings.iter().any(|h| h.level == 1) {
+            first_section = Some(span.start);
         }
     }
-    text.len()
+    (text.len(), first_section)
 }
 
 /// The end of the text when its last content line stops in mid-sentence.
