@@ -73,9 +73,7 @@ impl AppState {
 
     /// A link to the current state changed by `change`, read once.
     pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
-        let mut next = self.state.get_untracked();
-        change(&mut next);
-        next.to_hash()
+        untrack(|| self.linked(change))
     }
 }
 
