@@ -36,5 +36,5 @@ else
 fi
 
 echo
-cargo run --quiet --release -p plan-core --example bench_extract
+cargo run --quiet --release -p plan-analysis --example bench_extract
 node scripts/bench-browser.mjs

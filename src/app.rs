@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::i18n::{Lang, Msg, Tr};
+use crate::view_state::View;
 use leptos::prelude::*;
-use plan_core::i18n::{Lang, Msg};
-use plan_core::view_state::View;
 
 use crate::state::{provide_app_state, AppState, Data};
 use crate::views::{Compare, Explore, Overview, Reader, Timeline};
@@ -26,19 +26,9 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-pub fn view_label(view: View) -> Msg {
-    match view {
-        View::Overview => Msg::ViewOverview,
-        View::Explore => Msg::ViewExplore,
-        View::Compare => Msg::ViewCompare,
-        View::Timeline => Msg::ViewTimeline,
-        View::Reader => Msg::ViewReader,
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    let plans = measured("plan-compare:extract", plan_core::extract_seeds);
+    let plans = measured("plan-compare:extract", plan_extract::extract_seeds);
     let data = Data {
         plans: Arc::new(plans),
     };
@@ -113,7 +103,7 @@ fn header(app: AppState) -> impl IntoView {
                         aria-current=(v == current).then_some("page")
                         data-testid=format!("tab-{}", v.key())
                     >
-                        {view_label(v).text(lang)}
+                        {v.tr(lang)}
                     </a>
                 </li>
             }
@@ -150,7 +140,7 @@ fn Notices() -> impl IntoView {
                 app.notices
                     .get()
                     .into_iter()
-                    .map(|n| view! { <p class="pc-notice" data-testid="notice">{n.text(lang)}</p> })
+                    .map(|n| view! { <p class="pc-notice" data-testid="notice">{n.tr(lang)}</p> })
                     .collect_view()
             }}
         </div>

@@ -49,8 +49,10 @@ pub fn save_csv(filename: &str, csv: &str) {
     );
 }
 
-pub fn save_json(filename: &str, json: &str) {
-    save_text(filename, "application/json;charset=utf-8", json);
+/// Saves `value` as pretty-printed JSON (the documented export schema, `docs/data-format.md`).
+pub fn save_json(filename: &str, value: &impl serde::Serialize) {
+    let json = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    save_text(filename, "application/json;charset=utf-8", &json);
 }
 
 /// The markup of the SVG element with id `svg_id`, standalone (with its namespace and the

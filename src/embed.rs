@@ -1,8 +1,8 @@
 //! Embedding: the height messages an embedded app sends its host page, the embed snippet, and the
 //! offline copy.
 
+use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use plan_core::i18n::{Lang, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -83,7 +83,7 @@ pub fn embed_snippet(app: AppState, lang: Lang) -> impl IntoView {
     let title = Msg::AppTitle.text(lang);
     let snippet = format!(
         "<div data-plan-compare=\"{url}\" data-title=\"{title}\"></div>\n<script src=\"{folder}/embed.js\" async></script>\n\n<!-- {} -->\n<iframe src=\"{url}\" title=\"{title}\" width=\"100%\" height=\"720\" loading=\"lazy\"></iframe>",
-        lang.pick("或不用脚本,直接使用 iframe:", "or, without a script, a plain iframe:")
+        Msg::EmbedNoScript.text(lang)
     );
     view! {
         <div class="pc-embed-code" data-testid="embed-code">

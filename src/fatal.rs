@@ -4,8 +4,8 @@
 //! is built with plain DOM calls during the hook, and its reload button is served by `boot.js`
 //! (plain JavaScript, `data-action="reload"`), which outlives the instance.
 
-use plan_core::i18n::{Lang, Msg};
-use plan_core::url_state::lang_from_url;
+use crate::i18n::{Lang, Msg};
+use crate::url_state::lang_from_url;
 
 pub fn install_panic_panel() {
     std::panic::set_hook(Box::new(|info| {

@@ -1,6 +1,6 @@
 //! AI Plan Compare (人工智能规划对比): the Leptos (CSR) app.
 //!
-//! Components here stay thin: they read the URL, call into `plan_core` and draw the result.
+//! Components here stay thin: they read the URL, call into the pure crates (`plan_analysis`, `plan_extract`) and draw the result.
 //! See ARCHITECTURE.md for the bird's-eye view.
 
 mod app;
@@ -8,7 +8,10 @@ mod download;
 mod embed;
 #[doc(hidden)]
 pub mod fatal;
+pub mod i18n;
 mod state;
+pub mod url_state;
+pub mod view_state;
 mod views;
 
 pub use app::App;
@@ -74,7 +77,7 @@ pub fn bench_extract_again() -> f64 {
     let performance = web_sys::window().and_then(|w| w.performance());
     let now = || performance.as_ref().map_or(0.0, |p| p.now());
     let start = now();
-    let plans = plan_core::extract_seeds();
+    let plans = plan_extract::extract_seeds();
     let elapsed = now() - start;
     std::hint::black_box(plans);
     elapsed

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
+use crate::i18n::Lang;
+use crate::view_state::{Known, Notice, View, ViewState};
 use leptos::prelude::*;
-use plan_core::i18n::Lang;
-use plan_core::model::Plan;
-use plan_core::taxonomy::{DEPARTMENTS, METRICS, SECTORS};
-use plan_core::view_state::{Known, Notice, View, ViewState};
+use plan_model::vocab::{DEPARTMENTS, METRICS, SECTORS};
+use plan_model::Plan;
 
 /// The plans, extracted once at start-up.
 #[derive(Clone)]
@@ -22,13 +22,7 @@ impl Data {
 
     /// Indices of the plans a state selects (all when it selects none).
     pub fn selected(&self, state: &ViewState) -> Vec<usize> {
-        if state.plans.is_empty() {
-            (0..self.plans.len()).collect()
-        } else {
-            (0..self.plans.len())
-                .filter(|&i| state.plans.contains(&self.plans[i].id))
-                .collect()
-        }
+        plan_analysis::selection::selected(&self.plans, &state.plans)
     }
 }
 
@@ -154,7 +148,7 @@ pub fn data() -> Data {
 /// A parameter of the query string (not the hash), e.g. Pym's `childId`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
-    plan_core::url_state::parse_params(&search)
+    crate::url_state::parse_params(&search)
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)

@@ -2,13 +2,16 @@
 //! sector coverage and lead departments.
 
 use leptos::prelude::*;
-use plan_core::compare::{
-    chart_value, department_matrix, format_value, metric_matrix, sector_heatmap, MetricRow,
+use plan_analysis::compare::{
+    chart_value, department_matrix, metric_matrix, sector_heatmap, MetricRow,
 };
-use plan_core::export::csv_table;
-use plan_core::geometry::{bar_chart, BAR_HEIGHT};
-use plan_core::i18n::{Lang, Msg};
-use plan_core::taxonomy::SECTORS;
+use plan_analysis::export::{dataset_of_comparison, figures_csv};
+use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
+use plan_analysis::selection::toggled;
+use plan_model::vocab::SECTORS;
+
+use crate::i18n::{format_value, scope_note, Lang, Msg, Tr};
+use crate::view_state::{View, ViewState};
 
 use super::widgets::{
     city_name, department_name, export_bar, figure_href, figure_text, image_buttons, metric_name,
@@ -33,12 +36,13 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         .map(|p| {
             let id = p.id.clone();
             let (a, b) = (id.clone(), id.clone());
+            let all = data.plans.clone();
             let input_id = format!("pc-cmp-{id}");
             view! {
                 <li class="pc-facet">
                     <input type="checkbox" id=input_id.clone()
                         prop:checked=move || app.state.with(|s| s.plans.is_empty() || s.plans.contains(&a))
-                        on:change=move |_| app.update(false, |s| toggle_plan(s, &b))/>
+                        on:change=move |_| app.update(false, |s| s.plans = toggled(&all, &s.plans, &b))/>
                     <label for=input_id>{plan_label(p, lang)}</label>
                 </li>
             }
@@ -46,37 +50,20 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         .collect_view();
 
     let (csv_data, json_data) = (data.clone(), data.clone());
+    // Downloads are tidy (one target a row) in the documented schema, what analysts load.
     let csv = move || {
-        let (header, rows) = matrix_table(&csv_data, &selected.get_untracked(), lang);
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        crate::download::save_csv("plan-compare-goals.csv", &csv_table(&header, rows));
+        let data = dataset_of_comparison(&csv_data.plans, &selected.get_untracked());
+        crate::download::save_csv("plan-compare-goals.csv", &figures_csv(&data));
     };
     let json = move || {
-        let sel = selected.get_untracked();
-        let rows = metric_matrix(&json_data.plans, &sel);
-        let value: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|row| {
-                serde_json::json!({
-                    "metric": row.metric.key,
-                    "label": lang.pick(row.metric.zh, row.metric.en),
-                    "plans": row.cells.iter().map(|c| {
-                        let plan = &json_data.plans[c.plan];
-                        serde_json::json!({ "plan": plan.id, "figures": c.figures.iter().map(|&f| &plan.figures[f]).collect::<Vec<_>>() })
-                    }).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        crate::download::save_json(
-            "plan-compare-goals.json",
-            &serde_json::to_string_pretty(&value).unwrap_or_default(),
-        );
+        let data = dataset_of_comparison(&json_data.plans, &selected.get_untracked());
+        crate::download::save_json("plan-compare-goals.json", &data);
     };
 
     let body_data = data.clone();
     view! {
         <section class="pc-view pc-compare" aria-labelledby="pc-compare-h" data-testid="view-compare">
-            <h2 id="pc-compare-h">{Msg::ViewCompare.text(lang)}</h2>
+            <h2 id="pc-compare-h">{View::Compare.tr(lang)}</h2>
             <div class="pc-compare__controls">
                 <fieldset class="pc-fieldset">
                     <legend>{Msg::FilterPlans.text(lang)}</legend>
@@ -106,31 +93,11 @@ pub fn Compare(lang: Lang) -> impl IntoView {
     }
 }
 
-fn toggle_plan(state: &mut plan_core::view_state::ViewState, id: &str) {
-    let data = data();
-    let mut chosen: Vec<String> = if state.plans.is_empty() {
-        data.plans.iter().map(|p| p.id.clone()).collect()
-    } else {
-        state.plans.clone()
-    };
-    if let Some(at) = chosen.iter().position(|p| p == id) {
-        chosen.remove(at);
-    } else {
-        chosen.push(id.to_string());
-    }
-    // All chosen is the default; none chosen would show nothing, so it means all too.
-    state.plans = if chosen.len() == data.plans.len() || chosen.is_empty() {
-        Vec::new()
-    } else {
-        chosen
-    };
-}
-
 fn matrix(
     data: &Data,
     rows: &[MetricRow],
     sel: &[usize],
-    state: &plan_core::view_state::ViewState,
+    state: &ViewState,
     lang: Lang,
 ) -> impl IntoView {
     let mut notes: Vec<String> = Vec::new();
@@ -155,10 +122,7 @@ fn matrix(
                         .map(|&f| {
                             let figure = &plan.figures[f];
                             let note = figure.scope.map(|scope| {
-                                let text = match lang {
-                                    Lang::Zh => format!("{}:{}口径为“{scope}”。", city_name(plan, lang), metric_name(row.metric.key, lang)),
-                                    Lang::En => format!("{}: {} is stated for the scope “{scope}”.", city_name(plan, lang), metric_name(row.metric.key, lang)),
-                                };
+                                let text = scope_note(&city_name(plan, lang), &metric_name(row.metric.key, lang), scope, lang);
                                 let number = notes.iter().position(|n| *n == text).unwrap_or_else(|| {
                                     notes.push(text);
                                     notes.len() - 1
@@ -384,34 +348,4 @@ fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
         view! { <th scope="col">{Msg::Department.text(lang)}</th>{head} },
         body,
     )
-}
-
-/// The matrix as a table of strings (header, rows), for CSV.
-fn matrix_table(data: &Data, sel: &[usize], lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let rows = metric_matrix(&data.plans, sel);
-    let mut header = vec![Msg::Metric.text(lang).to_string()];
-    header.extend(sel.iter().map(|&p| plan_label(&data.plans[p], lang)));
-    let body = rows
-        .iter()
-        .map(|row| {
-            let mut line = vec![metric_name(row.metric.key, lang)];
-            line.extend(row.cells.iter().map(|c| {
-                let plan = &data.plans[c.plan];
-                c.figures
-                    .iter()
-                    .map(|&f| {
-                        let figure = &plan.figures[f];
-                        let scope = figure
-                            .scope
-                            .map(|s| format!(" [{}: {s}]", Msg::ScopeNote.text(lang)))
-                            .unwrap_or_default();
-                        format!("{}{scope} «{}»", figure_text(figure, lang), figure.quote)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            }));
-            line
-        })
-        .collect();
-    (header, body)
 }

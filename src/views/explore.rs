@@ -1,12 +1,13 @@
 //! Explore: facets with live counts, Chinese full-text search with highlights, results.
 
 use leptos::prelude::*;
-use plan_core::export::csv_table;
-use plan_core::i18n::{Lang, Msg};
-use plan_core::model::{ItemKind, Role};
-use plan_core::query::{facets, filter_items, highlight, Filter, ItemRef};
-use plan_core::taxonomy::{DEPARTMENTS, SECTORS};
-use plan_core::view_state::{ViewState, YEAR_MAX, YEAR_MIN};
+use plan_analysis::export::{dataset_of_items, items_csv};
+use plan_analysis::query::{departments_in_use, facets, filter_items, highlight, ItemRef};
+use plan_model::vocab::SECTORS;
+use plan_model::{Item, ItemKind, Role};
+
+use crate::i18n::{results_count, Lang, Msg, Tr};
+use crate::view_state::{View, ViewState, YEAR_MAX, YEAR_MIN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -87,7 +88,7 @@ fn checkbox_group(
 pub fn Explore(lang: Lang) -> impl IntoView {
     let data = data();
     let app = app_state();
-    let filter = Memo::new(move |_| app.state.with(Filter::from_state));
+    let filter = Memo::new(move |_| app.state.with(ViewState::filter));
     let plans = data.plans.clone();
     let results = Memo::new(move |_| filter.with(|f| filter_items(&plans, f)));
     let plans = data.plans.clone();
@@ -105,25 +106,13 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .iter()
         .map(|s| (s.key.to_string(), sector_name(s.key, lang)))
         .collect();
-    let dept_options: Vec<(String, String)> = DEPARTMENTS
-        .iter()
-        .filter(|d| {
-            data.plans.iter().any(|p| {
-                p.items
-                    .iter()
-                    .any(|i| i.departments.iter().any(|r| r.canonical == Some(d.key)))
-            })
-        })
-        .map(|d| (d.key.to_string(), department_name(d.key, lang)))
+    let dept_options: Vec<(String, String)> = departments_in_use(&data.plans)
+        .into_iter()
+        .map(|key| (key.to_string(), department_name(key, lang)))
         .collect();
     let kind_options: Vec<(String, String)> = ItemKind::ALL
         .iter()
-        .map(|k| {
-            (
-                k.key().to_string(),
-                lang.pick(k.label().0, k.label().1).to_string(),
-            )
-        })
+        .map(|k| (k.key().to_string(), k.tr(lang).into_owned()))
         .collect();
 
     let on_search = move |ev: leptos::ev::Event| {
@@ -167,31 +156,18 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let export_data = data.clone();
     let export_json_data = data.clone();
     let csv = move || {
-        let rows = results.with_untracked(|r| result_rows(&export_data, r, lang));
-        let header = [
-            "plan",
-            "city",
-            "title",
-            "item",
-            "kind",
-            "headings",
-            "text",
-            "sectors",
-            "lead",
-            "responsible",
-            "figures",
-        ];
-        crate::download::save_csv("plan-compare-explore.csv", &csv_table(&header, rows));
+        let data = results.with_untracked(|r| dataset_of_items(&export_data.plans, r));
+        crate::download::save_csv("plan-compare-explore.csv", &items_csv(&data));
     };
     let json = move || {
-        let rows = results.with_untracked(|r| result_json(&export_json_data, r, lang));
-        crate::download::save_json("plan-compare-explore.json", &rows);
+        let data = results.with_untracked(|r| dataset_of_items(&export_json_data.plans, r));
+        crate::download::save_json("plan-compare-explore.json", &data);
     };
 
     let list_data = data.clone();
     view! {
         <section class="pc-view" aria-labelledby="pc-explore-h" data-testid="view-explore">
-            <h2 id="pc-explore-h">{Msg::ViewExplore.text(lang)}</h2>
+            <h2 id="pc-explore-h">{View::Explore.tr(lang)}</h2>
             <div class="pc-explore">
                 <form class="pc-filters" on:submit=|ev| ev.prevent_default() data-testid="filters">
                     <div class="pc-search">
@@ -245,14 +221,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                 <div class="pc-results" data-testid="results">
                     <div class="pc-results__bar">
                         <p class="pc-results__count" aria-live="polite" data-testid="result-count">
-                            {move || {
-                                let n = results.with(Vec::len);
-                                if n > MAX_SHOWN {
-                                    format!("{n} {} · {} {MAX_SHOWN}", Msg::Results.text(lang), Msg::ShowingFirst.text(lang))
-                                } else {
-                                    format!("{n} {}", Msg::Results.text(lang))
-                                }
-                            }}
+                            {move || results_count(results.with(Vec::len), MAX_SHOWN, lang)}
                         </p>
                         {export_bar(lang, csv, json, "explore-export")}
                     </div>
@@ -305,7 +274,6 @@ fn result(
                 .collect_view()
         })
     };
-    let (kind_zh, kind_en) = item.kind.label();
     let lead = names(item, Role::Lead, lang).join("、");
     let responsible = names(item, Role::Responsible, lang).join("、");
     let figures = item
@@ -320,7 +288,7 @@ fn result(
         <li class="pc-result" data-testid="result" data-item-id=item.id.clone()>
             <p class="pc-result__meta">
                 <strong>{plan_label(plan, lang)}</strong>
-                " · " {lang.pick(kind_zh, kind_en).to_string()}
+                " · " {item.kind.tr(lang)}
                 {(!path.is_empty()).then(|| view! { " · " <span lang="zh-CN">{path}</span> })}
             </p>
             <p class="pc-result__text" lang="zh-CN">{runs}</p>
@@ -334,7 +302,7 @@ fn result(
     }
 }
 
-fn names(item: &plan_core::model::Item, role: Role, lang: Lang) -> Vec<String> {
+fn names(item: &Item, role: Role, lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for d in item.departments.iter().filter(|d| d.role == role) {
         let name = d
@@ -345,59 +313,4 @@ fn names(item: &plan_core::model::Item, role: Role, lang: Lang) -> Vec<String> {
         }
     }
     out
-}
-
-fn result_rows(data: &Data, results: &[ItemRef], lang: Lang) -> Vec<Vec<String>> {
-    results
-        .iter()
-        .map(|r| {
-            let plan = &data.plans[r.plan];
-            let item = &plan.items[r.item];
-            vec![
-                plan.id.clone(),
-                super::widgets::city_name(plan, lang),
-                plan.title.text.clone(),
-                item.id.clone(),
-                item.kind.key().to_string(),
-                plan.heading_titles(item).join(" > "),
-                item.quote.clone(),
-                item.sectors
-                    .iter()
-                    .map(|s| sector_name(s, lang))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                names(item, Role::Lead, lang).join("; "),
-                names(item, Role::Responsible, lang).join("; "),
-                item.figures
-                    .iter()
-                    .map(|&f| figure_text(&plan.figures[f], lang))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ]
-        })
-        .collect()
-}
-
-fn result_json(data: &Data, results: &[ItemRef], lang: Lang) -> String {
-    let rows: Vec<serde_json::Value> = results
-        .iter()
-        .map(|r| {
-            let plan = &data.plans[r.plan];
-            let item = &plan.items[r.item];
-            serde_json::json!({
-                "plan": plan.id,
-                "city": super::widgets::city_name(plan, lang),
-                "title": plan.title.text,
-                "item": item.id,
-                "kind": item.kind,
-                "headings": plan.heading_titles(item),
-                "text": item.quote,
-                "sectors": item.sectors,
-                "lead": names(item, Role::Lead, lang),
-                "responsible": names(item, Role::Responsible, lang),
-                "figures": item.figures.iter().map(|&f| &plan.figures[f]).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
 }

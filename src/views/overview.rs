@@ -1,10 +1,11 @@
 //! Overview: every plan as a card.
 
 use leptos::prelude::*;
-use plan_core::i18n::{Lang, Msg};
-use plan_core::model::{ItemKind, Plan};
-use plan_core::taxonomy::SECTORS;
-use plan_core::view_state::View;
+use plan_analysis::overview::plan_counts;
+use plan_model::Plan;
+
+use crate::i18n::{editor_note, plan_counts_text, province, Lang, Msg, Tr};
+use crate::view_state::View;
 
 use super::widgets::{city_name, date_text, period_text, sector_name};
 use crate::state::{app_state, data};
@@ -28,26 +29,11 @@ pub fn Overview(lang: Lang) -> impl IntoView {
 
 fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView {
     let id = plan.id.clone();
-    let (kind_zh, kind_en) = plan.kind.label();
-    let (status_zh, status_en) = plan.status.label();
-    let tasks = plan
-        .items
+    let counts = plan_counts(plan);
+    let sector_count = counts.sectors.len();
+    let sectors = counts
+        .sectors
         .iter()
-        .filter(|i| matches!(i.kind, ItemKind::Task | ItemKind::Measure))
-        .count();
-    let goals = plan
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Goal)
-        .count();
-    let covered: Vec<&str> = SECTORS
-        .iter()
-        .map(|s| s.key)
-        .filter(|k| plan.items.iter().any(|i| i.sectors.contains(k)))
-        .collect();
-    let sector_count = covered.len();
-    let sectors = covered
-        .into_iter()
         .map(|k| view! { <li class="pc-chip">{sector_name(k, lang)}</li> })
         .collect_view();
     let reader = app.href(|s| {
@@ -61,26 +47,19 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
         s.plans = vec![id.clone()];
     });
     let city = city_name(plan, lang);
-    let province = plan
-        .city
-        .map(|c| lang.pick(c.province_zh, c.province_en).to_string())
-        .unwrap_or_default();
-    let level = plan
-        .city
-        .map(|c| lang.pick(c.level.label().0, c.level.label().1).to_string())
-        .unwrap_or_default();
-    let counts = match lang {
-        Lang::Zh => format!(
-            "{} 个数字目标 · {goals} 条目标 · {tasks} 项任务与措施 · 共 {} 条",
-            plan.figures.len(),
-            plan.items.len()
-        ),
-        Lang::En => format!(
-            "{} figures · {goals} goals · {tasks} tasks and measures · {} items in all",
-            plan.figures.len(),
-            plan.items.len()
-        ),
-    };
+    let province = plan.city.map(|c| province(&c, lang)).unwrap_or_default();
+    let level = plan.city.map(|c| c.level.tr(lang)).unwrap_or_default();
+    let counts = plan_counts_text(&counts, lang);
+    let curated_note = plan.title.curated.then(|| {
+        let note = match (&plan.title.note, &plan.title.note_en) {
+            (Some(zh), Some(en)) => editor_note(zh, en, lang).to_string(),
+            _ => String::new(),
+        };
+        view! { <p class="pc-muted pc-small" data-testid="curated-note">{Msg::CuratedTitle.text(lang)} " " {note}</p> }
+    });
+    let curated_mark = plan
+        .kind_from_curated_title
+        .then(|| view! { " " <span class="pc-muted pc-small" data-testid="curated-kind">{Msg::CuratedKindStatus.text(lang)}</span> });
     view! {
         <li class="pc-card" data-testid="plan" data-plan-id=plan.id.clone()>
             <h3 class="pc-card__title">
@@ -88,17 +67,14 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
                 " "
                 <span lang="zh-CN">{plan.title.text.clone()}</span>
             </h3>
-            {plan.title.curated.then(|| {
-                let note = plan_core::curation::for_source(&plan.source).map(|c| lang.pick(c.note, c.note_en).to_string());
-                view! { <p class="pc-muted pc-small" data-testid="curated-note">{Msg::CuratedTitle.text(lang)} " " {note}</p> }
-            })}
+            {curated_note}
             {plan.truncated.then(|| view! {
                 <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>
             })}
             <dl class="pc-facts">
                 <div><dt>{Msg::ColumnCity.text(lang)}</dt><dd>{province} " · " {level}</dd></div>
-                <div><dt>{Msg::ColumnKind.text(lang)}</dt><dd>{lang.pick(kind_zh, kind_en).to_string()}</dd></div>
-                <div><dt>{Msg::ColumnStatus.text(lang)}</dt><dd data-testid="plan-status">{lang.pick(status_zh, status_en).to_string()}</dd></div>
+                <div><dt>{Msg::ColumnKind.text(lang)}</dt><dd>{plan.kind.tr(lang)}{curated_mark}</dd></div>
+                <div><dt>{Msg::ColumnStatus.text(lang)}</dt><dd data-testid="plan-status">{plan.status.tr(lang)}</dd></div>
                 <div><dt>{Msg::ColumnPeriod.text(lang)}</dt><dd>{period_text(plan, lang)}</dd></div>
                 <div><dt>{Msg::ColumnIssued.text(lang)}</dt><dd>{date_text(&plan.issue_date, lang)}</dd></div>
                 {plan.issuer.as_ref().map(|q| view! { <div><dt>{Msg::ColumnIssuer.text(lang)}</dt><dd lang="zh-CN">{q.text.clone()}</dd></div> })}

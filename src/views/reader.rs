@@ -1,14 +1,14 @@
 //! The source reader: a plan's full text with outline navigation, items and figures highlighted.
 //! Every figure in the app links here (`view=reader&doc=…&focus=<figure id>`).
 
+use crate::i18n::{diagnostic_text, Lang, Msg};
+use crate::view_state::View;
 use leptos::prelude::*;
-use plan_core::i18n::{Lang, Msg};
-use plan_core::reader::runs;
-use plan_core::view_state::View;
+use plan_analysis::reader::runs;
 use wasm_bindgen::JsCast;
 
 use super::widgets::{figure_text, plan_label};
-use crate::state::{app_state, data};
+use crate::state::{app_state, data, Data};
 
 fn scroll_to(id: &str) {
     let Some(element) = document().get_element_by_id(id) else {
@@ -22,31 +22,73 @@ fn scroll_to(id: &str) {
     }
 }
 
+/// Marks the focused figure or item and brings it into view, once it is on the page.
+fn show_focus(focus: String) {
+    request_animation_frame(move || {
+        if let Ok(marked) = document().query_selector_all(".pc-focus") {
+            for i in 0..marked.length() {
+                if let Some(element) = marked
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = element.class_list().remove_1("pc-focus");
+                }
+            }
+        }
+        if let Some(element) = document().get_element_by_id(&focus) {
+            let _ = element.class_list().add_1("pc-focus");
+        }
+        scroll_to(&focus);
+    });
+}
+
 #[component]
 pub fn Reader(lang: Lang) -> impl IntoView {
     let data = data();
     let app = app_state();
-    let state = app.state.get_untracked();
-    let doc = state
-        .doc
-        .as_deref()
-        .and_then(|id| data.plan_index(id))
-        .or_else(|| data.selected(&state).first().copied())
-        .unwrap_or(0);
-    let Some(plan) = data.plans.get(doc).cloned() else {
-        return view! { <p class="pc-empty">{Msg::Unknown.text(lang)}</p> }.into_any();
+    // The plan shown follows the URL: its `doc`, else the first selected plan.
+    let doc = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            app.state.with(|s| {
+                s.doc
+                    .as_deref()
+                    .and_then(|id| data.plan_index(id))
+                    .or_else(|| data.selected(s).first().copied())
+            })
+        })
     };
+    let focus = Memo::new(move |_| app.state.with(|s| s.focus.clone()));
+    // Runs after the page of `doc` is drawn, and again when only the focus changes.
+    Effect::new(move |_| {
+        doc.track();
+        if let Some(focus) = focus.get() {
+            show_focus(focus);
+        }
+    });
+    move || match doc.get() {
+        Some(index) => page(&data, index, lang).into_any(),
+        None => view! { <p class="pc-empty">{Msg::Unknown.text(lang)}</p> }.into_any(),
+    }
+}
+
+/// The reader's page for plan `doc`.
+fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
+    let app = app_state();
+    let plan = &data.plans[doc];
     let chooser = data
         .plans
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let id = p.id.clone();
-            let href = app.href(|s| {
-                s.view = View::Reader;
-                s.doc = Some(id);
-                s.focus = None;
-            });
+            let href = move || {
+                app.linked(|s| {
+                    s.view = View::Reader;
+                    s.doc = Some(id.clone());
+                    s.focus = None;
+                })
+            };
             view! { <li><a href=href aria-current=(i == doc).then_some("page") class:pc-tab--current=i == doc>{plan_label(p, lang)}</a></li> }
         })
         .collect_view();
@@ -68,7 +110,7 @@ pub fn Reader(lang: Lang) -> impl IntoView {
     // Ids go on the first run of each heading and item, and on every figure.
     let mut seen_heading = vec![false; plan.outline.len()];
     let mut seen_item = vec![false; plan.items.len()];
-    let text_runs = runs(&plan)
+    let text_runs = runs(plan)
         .into_iter()
         .map(|run| {
             let text = plan.text[run.range.clone()].to_string();
@@ -101,18 +143,16 @@ pub fn Reader(lang: Lang) -> impl IntoView {
     let diagnostics = plan
         .diagnostics
         .iter()
-        .map(|d| view! { <li lang="zh-CN"><code>{d.code}</code> " " {d.message.clone()}</li> })
-        .collect_view();
-
-    // Bring the focused figure or item into view once it is on the page.
-    if let Some(focus) = state.focus.clone() {
-        request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&focus) {
-                let _ = element.class_list().add_1("pc-focus");
+        .map(|d| {
+            let (sentence, detail) = diagnostic_text(d, lang);
+            view! {
+                <li data-testid="diagnostic">
+                    <code>{d.code.key()}</code> " " {sentence}
+                    {detail.map(|words| view! { " " <span lang="zh-CN">{words}</span> })}
+                </li>
             }
-            scroll_to(&focus);
-        });
-    }
+        })
+        .collect_view();
 
     view! {
         <section class="pc-view pc-reader" aria-labelledby="pc-reader-h" data-testid="view-reader">
@@ -137,5 +177,4 @@ pub fn Reader(lang: Lang) -> impl IntoView {
             </details>
         </section>
     }
-    .into_any()
 }

@@ -1,29 +1,20 @@
 //! Timeline: one lane per plan with its period, dates and target years, a "today" line, zoom, and a
 //! table with the same content for screen readers and print.
 
+use crate::i18n::{Lang, Msg, Tr};
+use crate::view_state::{View, YEAR_MAX, YEAR_MIN};
 use leptos::prelude::*;
-use plan_core::export::csv_table;
-use plan_core::geometry::{
+use plan_analysis::export::{timeline, timeline_csv};
+use plan_analysis::geometry::{
     default_years, layout_timeline, timeline_lanes, Lane, MilestoneKind, LABEL_WIDTH,
 };
-use plan_core::i18n::{Lang, Msg};
-use plan_core::view_state::{View, YEAR_MAX, YEAR_MIN};
 
-use super::widgets::{city_name, export_bar, image_buttons, plan_label, short_label, table_region};
+use super::widgets::{export_bar, image_buttons, plan_label, short_label, table_region};
 use crate::state::{app_state, data, Data};
 
 const SVG_ID: &str = "pc-timeline-svg";
 
-fn kind_label(kind: MilestoneKind, lang: Lang) -> &'static str {
-    match kind {
-        MilestoneKind::Issued => Msg::MilestoneIssued.text(lang),
-        MilestoneKind::CommentDeadline => Msg::MilestoneComment.text(lang),
-        MilestoneKind::ValidUntil => Msg::MilestoneValid.text(lang),
-        MilestoneKind::TargetYear => Msg::MilestoneTarget.text(lang),
-    }
-}
-
-fn milestone_date(m: &plan_core::geometry::Milestone) -> String {
+fn milestone_date(m: &plan_analysis::geometry::Milestone) -> String {
     m.date.clone()
 }
 
@@ -72,20 +63,12 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
     let (csv_data, json_data, table_data, svg_data) =
         (data.clone(), data.clone(), data.clone(), data.clone());
     let csv = move || {
-        let rows = lanes.with_untracked(|l| milestone_rows(&csv_data, l, lang));
-        crate::download::save_csv(
-            "plan-compare-timeline.csv",
-            &csv_table(&["plan", "city", "date", "event", "quote"], rows),
-        );
+        let table = lanes.with_untracked(|l| timeline(&csv_data.plans, l));
+        crate::download::save_csv("plan-compare-timeline.csv", &timeline_csv(&table));
     };
     let json = move || {
-        let rows = lanes.with_untracked(|l| milestone_rows(&json_data, l, lang));
-        let value: Vec<serde_json::Value> =
-            rows.into_iter().map(|r| serde_json::json!({"plan": r[0], "city": r[1], "date": r[2], "event": r[3], "quote": r[4]})).collect();
-        crate::download::save_json(
-            "plan-compare-timeline.json",
-            &serde_json::to_string_pretty(&value).unwrap_or_default(),
-        );
+        let table = lanes.with_untracked(|l| timeline(&json_data.plans, l));
+        crate::download::save_json("plan-compare-timeline.json", &table);
     };
 
     view! {
@@ -106,10 +89,10 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
             <p class="pc-tooltip" aria-live="polite" data-testid="timeline-tooltip">{move || tooltip.get()}</p>
             <div class="pc-legend pc-small" aria-hidden="true">
                 <span class="pc-legend__item"><svg width="14" height="14"><rect x="1" y="4" width="12" height="6" fill="#9cc3ea"/></svg>{Msg::ColumnPeriod.text(lang)}</span>
-                <span class="pc-legend__item"><svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#1b1f24"/></svg>{Msg::MilestoneIssued.text(lang)}</span>
-                <span class="pc-legend__item"><svg width="14" height="14"><rect x="2" y="2" width="10" height="10" fill="#8a5a00"/></svg>{Msg::MilestoneComment.text(lang)}</span>
-                <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,7 7,13 1,7" fill="#6b2fa0"/></svg>{Msg::MilestoneValid.text(lang)}</span>
-                <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,13 1,13" fill="#b3261e"/></svg>{Msg::MilestoneTarget.text(lang)}</span>
+                <span class="pc-legend__item"><svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#1b1f24"/></svg>{MilestoneKind::Issued.tr(lang)}</span>
+                <span class="pc-legend__item"><svg width="14" height="14"><rect x="2" y="2" width="10" height="10" fill="#8a5a00"/></svg>{MilestoneKind::CommentDeadline.tr(lang)}</span>
+                <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,7 7,13 1,7" fill="#6b2fa0"/></svg>{MilestoneKind::ValidUntil.tr(lang)}</span>
+                <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,13 1,13" fill="#b3261e"/></svg>{MilestoneKind::TargetYear.tr(lang)}</span>
             </div>
             {move || table(&table_data, &lanes.get(), lang)}
         </section>
@@ -168,7 +151,7 @@ fn chart(
             let lane = &lanes[placed.lane];
             let plan = &data.plans[lane.plan];
             let m = &lane.milestones[placed.index];
-            let label = format!("{} · {} · {}: {}", short_label(plan, lang), kind_label(m.kind, lang), milestone_date(m), m.quote);
+            let label = format!("{} · {} · {}: {}", short_label(plan, lang), m.kind.tr(lang), milestone_date(m), m.quote);
             let (x, y) = (placed.x, placed.y);
             let shape = match m.kind {
                 MilestoneKind::Issued => view! { <circle cx=x cy=y r=6.0 fill="#1b1f24"/> }.into_any(),
@@ -245,24 +228,6 @@ fn chart(
     }
 }
 
-fn milestone_rows(data: &Data, lanes: &[Lane], lang: Lang) -> Vec<Vec<String>> {
-    lanes
-        .iter()
-        .flat_map(|lane| {
-            let plan = &data.plans[lane.plan];
-            lane.milestones.iter().map(move |m| {
-                vec![
-                    plan.id.clone(),
-                    city_name(plan, lang),
-                    milestone_date(m),
-                    kind_label(m.kind, lang).to_string(),
-                    m.quote.clone(),
-                ]
-            })
-        })
-        .collect()
-}
-
 fn table(data: &Data, lanes: &[Lane], lang: Lang) -> impl IntoView {
     let rows = lanes
         .iter()
@@ -273,7 +238,7 @@ fn table(data: &Data, lanes: &[Lane], lang: Lang) -> impl IntoView {
             let milestones = lane
                 .milestones
                 .iter()
-                .map(|m| view! { <tr><td></td><td>{milestone_date(m)}</td><td>{kind_label(m.kind, lang)}</td><td lang="zh-CN">{m.quote.clone()}</td></tr> })
+                .map(|m| view! { <tr><td></td><td>{milestone_date(m)}</td><td>{m.kind.tr(lang)}</td><td lang="zh-CN">{m.quote.clone()}</td></tr> })
                 .collect_view();
             view! {
                 <tr class="pc-table__group">

@@ -1,11 +1,12 @@
 //! Small pieces shared by the views.
 
+use crate::i18n::{Lang, Msg, Tr};
 use leptos::prelude::*;
-use plan_core::compare::format_range;
-use plan_core::i18n::{Lang, Msg};
-use plan_core::model::{Figure, Plan, PlanDate};
-use plan_core::taxonomy::{department_by_key, metric_by_key, sector_by_key};
-use plan_core::view_state::{View, ViewState};
+use plan_model::vocab::{department_by_key, metric_by_key, sector_by_key};
+use plan_model::{Figure, Plan, PlanDate};
+
+pub use crate::i18n::figure_text;
+use crate::view_state::{View, ViewState};
 
 /// The link to a figure's sentence in the source reader.
 pub fn figure_href(state: &ViewState, plan: &Plan, figure: &Figure) -> String {
@@ -24,7 +25,7 @@ pub fn figure_href(state: &ViewState, plan: &Plan, figure: &Figure) -> String {
 /// The city of a plan in `lang`, or its id.
 pub fn city_name(plan: &Plan, lang: Lang) -> String {
     plan.city
-        .map_or_else(|| plan.id.clone(), |c| lang.pick(c.zh, c.en).to_string())
+        .map_or_else(|| plan.id.clone(), |c| c.tr(lang).into_owned())
 }
 
 /// A short label for a plan: city and (in Chinese) a shortened title.
@@ -34,14 +35,10 @@ pub fn plan_label(plan: &Plan, lang: Lang) -> String {
         .as_ref()
         .and_then(|p| p.end)
         .or(plan.issue_date.year);
-    let kind = plan.kind.label();
+    let kind = plan.kind.tr(lang);
     match year {
-        Some(y) => format!(
-            "{} · {} · {y}",
-            city_name(plan, lang),
-            lang.pick(kind.0, kind.1)
-        ),
-        None => format!("{} · {}", city_name(plan, lang), lang.pick(kind.0, kind.1)),
+        Some(y) => format!("{} · {kind} · {y}", city_name(plan, lang)),
+        None => format!("{} · {kind}", city_name(plan, lang)),
     }
 }
 
@@ -55,23 +52,20 @@ pub fn short_label(plan: &Plan, lang: Lang) -> String {
         .or(plan.issue_date.year)
     {
         Some(year) => format!("{city} {year}"),
-        None => {
-            let (zh, en) = plan.kind.label();
-            format!("{city}({})", lang.pick(zh, en))
-        }
+        None => format!("{city}({})", plan.kind.tr(lang)),
     }
 }
 
 pub fn sector_name(key: &str, lang: Lang) -> String {
-    sector_by_key(key).map_or_else(|| key.to_string(), |s| lang.pick(s.zh, s.en).to_string())
+    sector_by_key(key).map_or_else(|| key.to_string(), |s| s.tr(lang).into_owned())
 }
 
 pub fn department_name(key: &str, lang: Lang) -> String {
-    department_by_key(key).map_or_else(|| key.to_string(), |d| lang.pick(d.zh, d.en).to_string())
+    department_by_key(key).map_or_else(|| key.to_string(), |d| d.tr(lang).into_owned())
 }
 
 pub fn metric_name(key: &str, lang: Lang) -> String {
-    metric_by_key(key).map_or_else(|| key.to_string(), |m| lang.pick(m.zh, m.en).to_string())
+    metric_by_key(key).map_or_else(|| key.to_string(), |m| m.tr(lang).into_owned())
 }
 
 pub fn date_text(date: &PlanDate, lang: Lang) -> String {
@@ -88,57 +82,6 @@ pub fn period_text(plan: &Plan, lang: Lang) -> String {
             format!("{start}–{end}")
         }
         None => unknown.to_string(),
-    }
-}
-
-/// A figure as a compact phrase: value or range with unit, qualifier, year.
-pub fn figure_text(figure: &Figure, lang: Lang) -> String {
-    let (low, high) = figure.normalized_range();
-    let mut text = format_range(low, high, &figure.unit_normalized, lang);
-    if let Some(q) = &figure.qualifier {
-        if matches!(
-            figure.bound,
-            plan_core::model::Bound::AtLeast
-                | plan_core::model::Bound::MoreThan
-                | plan_core::model::Bound::About
-                | plan_core::model::Bound::AtMost
-        ) {
-            text = match lang {
-                Lang::Zh => format!("{text}({q})"),
-                Lang::En => format!("{text} ({})", bound_en(figure.bound)),
-            };
-        }
-    }
-    if matches!(
-        figure.kind,
-        plan_core::model::FigureKind::Forecast | plan_core::model::FigureKind::Status
-    ) {
-        let (zh, en) = figure.kind.label();
-        text = format!("{text} [{}]", lang.pick(zh, en));
-    }
-    if figure.per_year {
-        text = format!("{text} / {}", Msg::PerYearFigure.text(lang));
-    }
-    if let Some(year) = figure.year {
-        // A target is due *by* its year; a statement of status holds *in* it.
-        let by = !matches!(figure.kind, plan_core::model::FigureKind::Status);
-        text = match (lang, by) {
-            (Lang::Zh, true) => format!("{text},到{year}年"),
-            (Lang::Zh, false) => format!("{text},{year}年"),
-            (Lang::En, true) => format!("{text}, by {year}"),
-            (Lang::En, false) => format!("{text}, in {year}"),
-        };
-    }
-    text
-}
-
-fn bound_en(bound: plan_core::model::Bound) -> &'static str {
-    match bound {
-        plan_core::model::Bound::AtLeast => "at least",
-        plan_core::model::Bound::MoreThan => "more than",
-        plan_core::model::Bound::About => "about",
-        plan_core::model::Bound::AtMost => "at most",
-        plan_core::model::Bound::Exact => "",
     }
 }
 

@@ -59,7 +59,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let data = plan_core::export::dataset(&plan_core::extract_seeds());
+    let data = plan_analysis::export::dataset(&plan_extract::extract_seeds());
     let output = match format {
         Format::Json => match serde_json::to_string_pretty(&data) {
             Ok(json) => json + "\n",
@@ -68,7 +68,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        Format::Csv => plan_core::export::figures_csv(&data),
+        Format::Csv => plan_analysis::export::figures_csv(&data),
     };
     match std::io::stdout().lock().write_all(output.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,460 @@
+//! Extraction: from a document's text to a [`Plan`].
+//!
+//! It never panics, never loops and never fails: what it cannot read becomes a [`Diagnostic`]. It is
+//! deterministic: the same text gives the same plan, ids and order.
+//!
+//! The text is walked once, line by line. Headings open outline entries; a numbered heading (1. or
+//! (1)) opens an item that runs to the next heading; other text forms paragraph items, a paragraph
+//! running on across a line break that does not end a sentence (`…或机\n构,经认定后…`).
+
+use plan_model::{
+    Diagnostic, DiagnosticCode, Figure, Heading, Item, ItemKind, Period, Plan, Quoted, Span,
+};
+
+use crate::places::dominant_city;
+use crate::text::{ends_paragraph, lines, trim_span, years_named};
+use crate::vocab_match::sectors_in;
+use crate::{departments, figures, header, outline};
+
+/// Lines at which a web page's chrome begins after the document (share buttons, comments, disclaimers).
+const TRAILER_STARTS: &[&str] = &[
+    "声明:",
+    "声明\u{FF1A}",
+    "赞(",
+    "赞\u{FF08}",
+    "评论",
+    "登录",
+    "找回密码",
+    "注册",
+    "版权所有",
+    "上一篇",
+    "下一篇",
+];
+/// Preamble paragraphs shorter than this are labels and notice lines, not content.
+const MIN_PREAMBLE_CHARS: usize = 30;
+
+/// Heading words that decide an item's kind, checked from the innermost heading outwards.
+const KIND_WORDS: &[(&str, ItemKind)] = &[
+    ("目标", ItemKind::Goal),
+    ("标志性成果", ItemKind::Goal),
+    ("保障", ItemKind::Measure),
+    ("措施", ItemKind::Measure),
+    ("发展情况", ItemKind::Status),
+    ("开展的主要工作", ItemKind::Status),
+    ("任务", ItemKind::Task),
+    ("建设内容", ItemKind::Task),
+    ("下步工作", ItemKind::Task),
+    ("工程", ItemKind::Task),
+    ("指导思想", ItemKind::Context),
+    ("原则", ItemKind::Context),
+    ("思路", ItemKind::Context),
+    ("总体要求", ItemKind::Context),
+];
+
+/// Extracts a plan from `text`, identified by its file name `source`.
+pub fn extract_plan(source: &str, text: &str) -> Plan {
+    let mut diagnostics = Vec::new();
+    let id = plan_model::plan_id(source);
+    let (content_end, first_section) = content_end(text, &mut diagnostics);
+    let body_start = first_section.unwrap_or(content_end);
+    let header = header::read_header(source, text, body_start, &mut diagnostics);
+    let walk = walk(text, content_end, &header.metadata_lines);
+    if walk.outline.is_empty() {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::NoOutline,
+            detail: None,
+            span: None,
+        });
+    }
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut section_year: Option<(usize, u16)> = None;
+    let kinds = heading_kinds(&walk.outline);
+    for block in &walk.blocks {
+        let kind = item_kind(&kinds, &block.path);
+        let quote = block.span.slice(text);
+        let top = block.path.first().copied().unwrap_or(usize::MAX);
+        if kind == ItemKind::Goal && section_year.is_none_or(|(section, _)| section != top) {
+            section_year = figures::goal_year(quote).map(|y| (top, y));
+        }
+        let item_index = items.len();
+        let context = figures::ItemContext {
+            kind,
+            section_year: section_year
+                .filter(|(section, _)| *section == top)
+                .map(|(_, y)| y),
+        };
+        let depts = departments::departments_in(quote, block.span.start);
+        // Sectors come from the item's words, not from the names of the departments in charge.
+        let mut topical = quote.to_string();
+        for (span, _) in &depts {
+            topical = topical.replace(span.slice(text), "");
+        }
+        let mut item_figures = Vec::new();
+        for mut figure in figures::figures_in(text, block.span, context) {
+            figure.id = format!("{id}-f{:03}", figures.len() + 1);
+            figure.item = item_index;
+            item_figures.push(figures.len());
+            figures.push(figure);
+        }
+        let departments: Vec<_> = depts.into_iter().flat_map(|(_, d)| d).collect();
+        for dept in departments.iter().filter(|d| d.canonical.is_none()) {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::UnknownDepartment,
+                detail: Some(dept.raw.clone()),
+                span: Some(dept.span),
+            });
+        }
+        items.push(Item {
+            id: format!("{id}-i{:03}", item_index + 1),
+            kind,
+            heading_path: block.path.clone(),
+            heading: block.heading,
+            span: block.span,
+            quote: quote.to_string(),
+            sectors: sectors_in(&topical),
+            departments,
+            years: years_named(quote),
+            figures: item_figures,
+        });
+    }
+
+    // Without a stated period, the plan runs to its furthest goal year (到2030年…).
+    let period = header.period.or_else(|| {
+        let goals = items.iter().filter(|i| i.kind == ItemKind::Goal);
+        let (year, item) = goals
+            .filter_map(|i| figures::goal_year(&i.quote).map(|y| (y, i)))
+            .max_by_key(|(y, _)| *y)?;
+        let at = item
+            .quote
+            .find(&format!("{year}"))
+            .map_or(item.span.start, |i| item.span.start + i);
+        let end = text[at..]
+            .find('年')
+            .map_or(at, |i| at + i + '年'.len_utf8());
+        Some(Period {
+            start: None,
+            end: Some(year),
+            quote: Some(Quoted {
+                text: text[at..end].to_string(),
+                span: Span::new(at, end),
+            }),
+        })
+    });
+
+    let truncated_at = truncation(text, content_end);
+    if let Some(at) = truncated_at {
+        let item = items
+            .iter()
+            .find(|i| i.span.end >= at.start)
+            .map(|i| item_label(&walk.outline, i));
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::Truncated,
+            detail: item,
+            span: Some(at),
+        });
+    }
+
+    Plan {
+        id,
+        source: source.to_string(),
+        text: text.to_string(),
+        city: dominant_city(text).copied(),
+        title: header.title,
+        doc_number: header.doc_number,
+        issuer: header.issuer,
+        issue_date: header.issue_date,
+        period,
+        kind: header.kind,
+        status: header.status,
+        kind_from_curated_title: header.kind_from_curated_title,
+        validity: header.validity,
+        comment_deadline: header.comment_deadline,
+        cites: header.cites,
+        truncated: truncated_at.is_some(),
+        truncated_at,
+        outline: walk.outline,
+        items,
+        figures,
+        diagnostics,
+    }
+}
+
+fn item_label(outline: &[Heading], item: &Item) -> String {
+    item.heading
+        .and_then(|h| outline.get(h))
+        .map_or_else(|| item.id.clone(), |h| format!("{}{}", h.marker, h.title))
+}
+
+/// Where the document ends and a web page's trailer begins (or the end of the text).
+/// Also returns where the first section heading (一、) stands before that, if any: where the
+/// header ends. One pass over the lines serves both.
+fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>) {
+    let mut seen_heading = false;
+    let mut first_section = None;
+    for (span, line) in lines(text) {
+        let trimmed = line.trim_start_matches(crate::text::is_space);
+        let headings = outline::headings_in_line(line, span.start, 0);
+        seen_heading |= !headings.is_empty();
+        let is_trailer =
+            TRAILER_STARTS.iter().any(|t| trimmed.starts_with(t)) || trimmed.contains("咨询电话");
+        if seen_heading && is_trailer {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::WebTrailer,
+                detail: Some(text[span.start..].chars().count().to_string()),
+                span: Some(Span::new(span.start, text.len())),
+            });
+            return (span.start, first_section);
+        }
+        if first_section.is_none() && headings.iter().any(|h| h.level == 1) {
+            first_section = Some(span.start);
+        }
+    }
+    (text.len(), first_section)
+}
+
+/// The end of the text when its last content line stops in mid-sentence.
+fn truncation(text: &str, content_end: usize) -> Option<Span> {
+    let content = text[..content_end].trim_end_matches(crate::text::is_space);
+    let last_line_start = content.rfind('\n').map_or(0, |i| i + 1);
+    let last_line = &content[last_line_start..];
+    (!last_line.is_empty() && !ends_paragraph(last_line)).then(|| {
+        let tail_start = last_line.char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+        Span::new(last_line_start + tail_start, content.len())
+    })
+}
+
+/// The kind each heading's words name, if any. Only section headings (一、 and (一)) say what their
+/// items are; numbered entries name topics (`人才保障` is a task's topic, not a support measure).
+fn heading_kinds(outline: &[Heading]) -> Vec<Option<ItemKind>> {
+    outline
+        .iter()
+        .map(|h| {
+            (h.level <= 2)
+                .then(|| {
+                    KIND_WORDS
+                        .iter()
+                        .find(|(word, _)| h.title.contains(word))
+                        .map(|(_, k)| *k)
+                })
+                .flatten()
+        })
+        .collect()
+}
+
+fn item_kind(heading_kinds: &[Option<ItemKind>], path: &[usize]) -> ItemKind {
+    if path.is_empty() {
+        return ItemKind::Preamble;
+    }
+    path.iter()
+        .rev()
+        .find_map(|&h| heading_kinds.get(h).copied().flatten())
+        .unwrap_or(ItemKind::Context)
+}
+
+/// A run of text that becomes an item.
+#[derive(Debug, Clone)]
+struct Block {
+    span: Span,
+    path: Vec<usize>,
+    /// The heading the block starts with, if any.
+    heading: Option<usize>,
+    /// Whether the block is a numbered entry (runs to the next heading, across paragraphs).
+    numbered: bool,
+    /// Whether the block has text beyond its heading's title.
+    has_body: bool,
+    /// Whether its last line ended a paragraph.
+    closed_sentence: bool,
+}
+
+struct Walk {
+    outline: Vec<Heading>,
+    blocks: Vec<Block>,
+}
+
+/// `metadata_lines`: lines of the header (title, number, signature, date, addressee) that are not
+/// content; they separate preamble paragraphs.
+fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
+    let mut outline: Vec<Heading> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<Block> = None;
+    let mut last_numbered = 0u32;
+    let mut first_heading = None;
+
+    let close = |open: &mut Option<Block>, blocks: &mut Vec<Block>| {
+        if let Some(block) = open.take() {
+            blocks.push(block);
+        }
+    };
+
+    for (span, line) in lines(&text[..content_end]) {
+        let trimmed = trim_span(text, span);
+        if trimmed.is_empty()
+            || (first_heading.is_none()
+                && metadata_lines
+                    .iter()
+                    .any(|m| m.start < span.end && span.start < m.end))
+        {
+            close(&mut open, &mut blocks);
+            continue;
+        }
+        let found: Vec<_> = outline::headings_in_line(line, span.start, last_numbered + 1)
+            .into_iter()
+            .filter(|h| first_heading.is_some() || h.level == 1)
+            .collect();
+        if let Some(last) = found.last().cloned() {
+            close(&mut open, &mut blocks);
+            first_heading.get_or_insert(found[0].marker.start);
+            for h in &found {
+                while stack
+                    .last()
+                    .is_some_and(|&top| outline[top].level >= h.level)
+                {
+                    stack.pop();
+                }
+                if h.level == 3 {
+                    last_numbered = h.number;
+                }
+                outline.push(Heading {
+                    level: h.level,
+                    marker: h.marker.slice(text).to_string(),
+                    number: h.number,
+                    title: h.title.slice(text).to_string(),
+                    span: Span::new(h.marker.start, h.title.end),
+                    parent: stack.last().copied(),
+                });
+                stack.push(outline.len() - 1);
+            }
+            let body = trim_span(
+                text,
+                Span::new(last.body_start.min(trimmed.end), trimmed.end),
+            );
+            open = Some(Block {
+                span: Span::new(last.marker.start, trimmed.end),
+                path: stack.clone(),
+                heading: stack.last().copied(),
+                numbered: last.level >= 3,
+                has_body: !body.is_empty(),
+                closed_sentence: ends_paragraph(line),
+            });
+            continue;
+        }
+        match open.as_mut() {
+            Some(block) if block.numbered || (block.has_body && !block.closed_sentence) => {
+                block.span.end = trimmed.end;
+                block.has_body = true;
+                block.closed_sentence = ends_paragraph(line);
+            }
+            _ => {
+                // A heading of a section (一、 or (一)) followed by paragraphs is only their
+                // heading; the paragraphs are the items.
+                if open.as_ref().is_some_and(|b| !b.numbered && !b.has_body) {
+                    open = None;
+                }
+                close(&mut open, &mut blocks);
+                open = Some(Block {
+                    span: trimmed,
+                    path: stack.clone(),
+                    heading: None,
+                    numbered: false,
+                    has_body: true,
+                    closed_sentence: ends_paragraph(line),
+                });
+            }
+        }
+    }
+    close(&mut open, &mut blocks);
+
+    // A heading that only groups sub-entries is part of their heading path, not an item (a heading
+    // with nothing under it is its own item: `(一)建成10个智慧工厂。`); preamble lines that are
+    // labels or notice fragments are not items either.
+    let has_children = |h: usize| outline.iter().any(|o| o.parent == Some(h));
+    blocks.retain(|b| {
+        let groups_only = !b.has_body && b.heading.is_some_and(has_children);
+        let quote = b.span.slice(text);
+        let short_preamble = b.path.is_empty()
+            && (quote.chars().count() < MIN_PREAMBLE_CHARS || !quote.ends_with('。'));
+        !groups_only && !short_preamble
+    });
+    Walk { outline, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_garbage_inputs_give_a_plan_with_diagnostics() {
+        for text in [
+            "",
+            "\n\n",
+            "(",
+            "1.",
+            "《",
+            "〔2018〕",
+            "(牵头单位:",
+            "到2025年达400亿元",
+            "\u{3000}\u{3000}",
+        ] {
+            let plan = extract_plan("x.txt", text);
+            assert_eq!(plan.id, "x");
+            assert!(
+                plan.diagnostics
+                    .iter()
+                    .any(|d| d.code == DiagnosticCode::NoOutline),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbered_items_run_to_the_next_heading() {
+        let text = "一、重点任务\n1.智能制造。推广流程智能制造,\n培育10家以上领军企业。\n2.智能农业。建设农业大数据平台。\n";
+        let plan = extract_plan("t.txt", text);
+        let quotes: Vec<_> = plan.items.iter().map(|i| i.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            vec![
+                "1.智能制造。推广流程智能制造,\n培育10家以上领军企业。",
+                "2.智能农业。建设农业大数据平台。"
+            ]
+        );
+        assert!(plan.items.iter().all(|i| i.kind == ItemKind::Task));
+        assert_eq!(plan.figures.len(), 1);
+        assert_eq!(plan.figures[0].metric, Some("leading_enterprises"));
+    }
+
+    #[test]
+    fn section_goal_year_reaches_later_goal_items() {
+        let text = "二、建设目标\n到2023年,实现人工智能总体发展水平全国领先。\n(一)建成10个具有示范意义的智慧工厂。\n三、重点任务\n(一)建设30个平台。\n";
+        let plan = extract_plan("t.txt", text);
+        let years: Vec<_> = plan.figures.iter().map(|f| (f.metric, f.year)).collect();
+        assert_eq!(
+            years,
+            vec![
+                (Some("smart_factories"), Some(2023)),
+                (Some("platforms"), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn trailer_is_skipped_and_truncation_flagged() {
+        let plan = extract_plan("t.txt", "一、任务\n建设平台。\n声明:本文来自网络。\n");
+        assert!(!plan.truncated);
+        assert!(plan
+            .diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::WebTrailer));
+        let plan = extract_plan("t.txt", "一、任务\n1.智能环保。建立涵盖大气的智能监控大");
+        assert!(plan.truncated);
+        assert_eq!(
+            plan.truncated_at
+                .map(|s| s.slice(&plan.text).to_string())
+                .as_deref(),
+            Some("涵盖大气的智能监控大")
+        );
+    }
+}

@@ -1,0 +1,465 @@
+//! Document-level facts: title, document number, issuer, dates, period, kind, status, validity,
+//! comment deadline and the documents cited.
+
+use crate::curation;
+use crate::text::{digit_value, is_space, lines, year_before};
+use plan_model::{
+    Citation, DatePrecision, Diagnostic, DiagnosticCode, Period, PlanDate, PlanKind, PlanStatus,
+    Quoted, Span, Title,
+};
+
+/// How many lines from the top the header (title, number, issuer, date) may occupy.
+const HEADER_LINES: usize = 40;
+
+/// Plan-kind words, most specific first.
+const KINDS: &[(&str, PlanKind)] = &[
+    ("行动计划", PlanKind::ActionPlan),
+    ("实施方案", PlanKind::ImplementationPlan),
+    ("发展规划", PlanKind::DevelopmentPlan),
+    ("答复", PlanKind::ProposalReply),
+];
+
+pub struct Header {
+    pub title: Title,
+    pub doc_number: Option<Quoted>,
+    pub issuer: Option<Quoted>,
+    pub issue_date: PlanDate,
+    pub period: Option<Period>,
+    pub kind: PlanKind,
+    pub status: PlanStatus,
+    /// `kind` and `status` were read from a curated title, not from the text's own words.
+    pub kind_from_curated_title: bool,
+    pub validity: Option<PlanDate>,
+    pub comment_deadline: Option<PlanDate>,
+    pub cites: Vec<Citation>,
+    /// Header lines that are metadata, not content: title lines, document number, signature, date,
+    /// addressee (`各有关单位:`).
+    pub metadata_lines: Vec<Span>,
+}
+
+fn quoted(text: &str, span: Span) -> Quoted {
+    Quoted {
+        text: span.slice(text).to_string(),
+        span,
+    }
+}
+
+/// Reads the header of `text`. `body_start` is where the outline begins (headings after it are not
+/// header lines).
+pub fn read_header(
+    source: &str,
+    text: &str,
+    body_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Header {
+    let head_lines: Vec<(Span, &str)> = lines(text)
+        .take(HEADER_LINES)
+        .take_while(|(span, _)| span.start < body_start.max(1))
+        .collect();
+    let title = find_title(source, text, &head_lines);
+    if title.text.is_empty() {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::NoTitle,
+            detail: None,
+            span: None,
+        });
+    }
+    let doc_number = head_lines.iter().find_map(|(span, line)| {
+        let at = line.find('〔')?;
+        let number = doc_number_at(line, at)?;
+        Some(quoted(
+            text,
+            Span::new(span.start + number.start, span.start + number.end),
+        ))
+    });
+    let issue_date = head_lines
+        .iter()
+        .find_map(|(span, line)| whole_line_date(text, *span, line))
+        .unwrap_or_else(PlanDate::unknown);
+    let issuer = issue_date.quote.as_ref().and_then(|date| {
+        // The issuing body signs on the line just above the date.
+        head_lines
+            .iter()
+            .rev()
+            .skip_while(|(span, _)| span.start >= date.span.start)
+            .find(|(_, l)| !l.trim().is_empty())
+            .and_then(|(span, line)| {
+                let name = line.trim_matches(is_space);
+                let is_body = ["办公厅", "办公室", "人民政府", "局", "委员会", "委"]
+                    .iter()
+                    .any(|suffix| name.ends_with(suffix));
+                (is_body && name.chars().count() <= 30)
+                    .then(|| quoted(text, crate::text::trim_span(text, *span)))
+            })
+    });
+    let kind_from_curated_title = title.curated;
+    let kind_text = if title.text.is_empty() {
+        text
+    } else {
+        title.text.as_str()
+    };
+    let kind = KINDS
+        .iter()
+        .find(|(word, _)| kind_text.contains(word))
+        .map_or(PlanKind::Other, |(_, k)| *k);
+    let head_text = head_lines.last().map_or("", |(span, _)| &text[..span.end]);
+    let status = if kind == PlanKind::ProposalReply {
+        PlanStatus::Reply
+    } else if head_text.contains("征求意见稿") || text.contains("征求意见稿)") {
+        PlanStatus::DraftForComment
+    } else {
+        PlanStatus::Issued
+    };
+    let period = find_period(text, &title);
+    let validity = text
+        .find("有效期至")
+        .and_then(|at| date_at(text, at + "有效期至".len()));
+    let comment_deadline = (status == PlanStatus::DraftForComment)
+        .then(|| {
+            text.find("请于")
+                .and_then(|at| date_at(text, at + "请于".len()))
+        })
+        .flatten();
+    let own_number = doc_number.as_ref().map(|q| q.text.clone());
+    let cites = find_citations(text, &title.text, own_number.as_deref());
+    let signature: Vec<Span> = [
+        doc_number.as_ref(),
+        issuer.as_ref(),
+        issue_date.quote.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|q| q.span)
+    .collect();
+    let metadata_lines = head_lines
+        .iter()
+        .filter(|(span, line)| {
+            let line = line.trim_matches(is_space);
+            let addressee = line.ends_with([':', '\u{FF1A}']) && line.chars().count() <= 40;
+            addressee
+                || is_title_line(line)
+                || signature
+                    .iter()
+                    .any(|s| span.start <= s.start && s.end <= span.end)
+        })
+        .map(|(span, _)| *span)
+        .collect();
+    Header {
+        title,
+        doc_number,
+        issuer,
+        issue_date,
+        period,
+        kind_from_curated_title,
+        kind,
+        status,
+        validity,
+        comment_deadline,
+        cites,
+        metadata_lines,
+    }
+}
+
+fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
+    let from_text = head_lines
+        .iter()
+        .find(|(_, line)| is_title_line(line.trim_matches(is_space)));
+    match (
+        from_text,
+        curation::for_source(source).and_then(|c| c.title.map(|t| (t, c))),
+    ) {
+        (Some((span, _)), _) => {
+            let span = crate::text::trim_span(text, *span);
+            Title {
+                text: span.slice(text).to_string(),
+                curated: false,
+                span: Some(span),
+                note: None,
+                note_en: None,
+            }
+        }
+        (None, Some((title, curation))) => Title {
+            text: title.to_string(),
+            curated: true,
+            span: None,
+            note: Some(curation.note.to_string()),
+            note_en: Some(curation.note_en.to_string()),
+        },
+        (None, None) => Title {
+            text: String::new(),
+            curated: false,
+            span: None,
+            note: None,
+            note_en: None,
+        },
+    }
+}
+
+/// A line that is a plan's title on its own: short, naming a plan kind, not a sentence or a notice.
+fn is_title_line(line: &str) -> bool {
+    (8..=80).contains(&line.chars().count())
+        && KINDS.iter().any(|(k, _)| line.contains(k))
+        && !line.contains("关于印发")
+        && !line.starts_with('《')
+        && !line.contains(['。', ':', '\u{FF1A}', ',', '\u{FF0C}'])
+}
+
+/// Digits starting at byte `at` of `s` (ASCII or full-width, spaces allowed before): value and end.
+fn number_at(s: &str, at: usize) -> Option<(u32, usize)> {
+    let start = at + (s.get(at..)?.len() - s[at..].trim_start_matches(' ').len());
+    let mut value: u32 = 0;
+    let mut end = start;
+    for (i, c) in s[start..].char_indices() {
+        match digit_value(c) {
+            Some(d) => {
+                value = value.checked_mul(10)?.checked_add(d)?;
+                end = start + i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (end > start).then_some((value, end))
+}
+
+/// A date `YYYY年M月D日` (or `YYYY年M月`, `YYYY年`) starting at byte `at` of `text`.
+pub fn date_at(text: &str, at: usize) -> Option<PlanDate> {
+    let (year, after_year) = number_at(text, at)?;
+    let after_year =
+        after_year + (text[after_year..].len() - text[after_year..].trim_start_matches(' ').len());
+    if !text[after_year..].starts_with('年') || !(1949..=2100).contains(&year) {
+        return None;
+    }
+    let mut end = after_year + '年'.len_utf8();
+    let mut date = PlanDate {
+        year: Some(year as u16),
+        month: None,
+        day: None,
+        precision: DatePrecision::Year,
+        quote: None,
+    };
+    if let Some((month, after_month)) =
+        number_at(text, end).filter(|(m, e)| (1..=12).contains(m) && text[*e..].starts_with('月'))
+    {
+        date.month = Some(month as u8);
+        date.precision = DatePrecision::Month;
+        end = after_month + '月'.len_utf8();
+        if let Some((day, after_day)) = number_at(text, end)
+            .filter(|(d, e)| (1..=31).contains(d) && text[*e..].starts_with('日'))
+        {
+            date.day = Some(day as u8);
+            date.precision = DatePrecision::Day;
+            end = after_day + '日'.len_utf8();
+        }
+    }
+    let start = at + (text[at..].len() - text[at..].trim_start_matches(' ').len());
+    date.quote = Some(quoted(text, Span::new(start, end)));
+    Some(date)
+}
+
+/// A line that is nothing but a date (the signature date of a notice).
+fn whole_line_date(text: &str, span: Span, line: &str) -> Option<PlanDate> {
+    let date = date_at(
+        text,
+        span.start + (line.len() - line.trim_start_matches(is_space).len()),
+    )?;
+    let end = date.quote.as_ref()?.span.end;
+    text[end..span.end]
+        .trim_matches(is_space)
+        .is_empty()
+        .then_some(date)
+}
+
+/// The document number around the `〔` at byte `at` of `s`: issuer prefix, `〔YYYY〕`, number, `号`.
+fn doc_number_at(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let prefix_start = s[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take(8)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let close = at + s[at..].find('〕')?;
+    let year = number_at(s, at + '〔'.len_utf8())?;
+    if year.1 != close {
+        return None;
+    }
+    let (_, number_end) = number_at(s, close + '〕'.len_utf8())?;
+    s[number_end..]
+        .starts_with('号')
+        .then(|| prefix_start..number_end + '号'.len_utf8())
+}
+
+/// The plan period: a year range in the title (`(2023-2025年)`, `(2018—2020年)`), else
+/// `实施期限为2018年至2020年`, else the end year of the first `到YYYY年` goal.
+fn find_period(text: &str, title: &Title) -> Option<Period> {
+    let title_span = title.span.unwrap_or_default();
+    let in_title = year_range(title_span.slice(text)).map(|(start, end, range)| Period {
+        start: Some(start),
+        end: Some(end),
+        quote: Some(quoted(
+            text,
+            Span::new(title_span.start + range.start, title_span.start + range.end),
+        )),
+    });
+    in_title.or_else(|| {
+        let at = text.find("实施期限为")?;
+        let (start, after) = number_at(text, at + "实施期限为".len())?;
+        let rest = text[after..].strip_prefix("年至")?;
+        let (end, end_at) = number_at(rest, 0)?;
+        let end_at = after + "年至".len() + end_at + "年".len();
+        Some(Period {
+            start: Some(start as u16),
+            end: Some(end as u16),
+            quote: Some(quoted(text, Span::new(at, end_at.min(text.len())))),
+        })
+    })
+}
+
+/// A `YYYY-YYYY年` range in `s` (hyphen, en dash, em dash or 至; spaces allowed).
+pub fn year_range(s: &str) -> Option<(u16, u16, std::ops::Range<usize>)> {
+    s.match_indices('年').find_map(|(year_at, _)| {
+        let end_year = year_before(s, year_at)?;
+        let head = s[..year_at].trim_end_matches(' ');
+        let digits_start = head.len() - 4;
+        let before = head[..digits_start].trim_end_matches(' ');
+        let dash = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至'))?;
+        let first_end = before.len() - dash.len_utf8();
+        let start_year = year_before(
+            &format!("{}年", &before[..first_end].trim_end_matches(' ')),
+            before[..first_end].trim_end_matches(' ').len(),
+        )?;
+        let start = before[..first_end].trim_end_matches(' ').len() - 4;
+        (start_year <= end_year).then_some((start_year, end_year, start..year_at + '年'.len_utf8()))
+    })
+}
+
+/// Documents cited: numbers like 国发〔2017〕35号 and titles in 《》, paired when a number follows its
+/// title in brackets. The plan's own title and number are left out, and so are short aliases
+/// introduced by 以下简称.
+fn find_citations(text: &str, own_title: &str, own_number: Option<&str>) -> Vec<Citation> {
+    let mut cites: Vec<Citation> = Vec::new();
+    let mut search = 0;
+    while let Some(open) = text[search..].find('《').map(|i| search + i) {
+        let Some(close) = text[open..].find('》').map(|i| open + i) else {
+            break;
+        };
+        let inner = text[open + '《'.len_utf8()..close].trim_matches(is_space);
+        let after = close + '》'.len_utf8();
+        search = after;
+        let title: String = inner
+            .chars()
+            .filter(|c| !is_space(*c) || *c == ' ')
+            .collect();
+        let own = !own_title.is_empty()
+            && (own_title.contains(title.as_str()) || title.contains(own_title));
+        // `(以下简称《行动计划》)` names a short form of an earlier title, which later mentions reuse.
+        let is_alias = text.contains(&format!("以下简称《{inner}》"));
+        if own
+            || is_alias
+            || title.chars().count() < 4
+            || cites.iter().any(|c| c.title.as_deref() == Some(&title))
+        {
+            continue;
+        }
+        // A number in the brackets right after the title belongs to it.
+        let tail_end = text.len().min(after + 60);
+        let tail_end = (after..=tail_end)
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(after);
+        let tail = &text[after..tail_end];
+        let paired = tail
+            .trim_start_matches(is_space)
+            .strip_prefix(['(', '\u{FF08}'])
+            .and_then(|rest| {
+                let offset = tail.len() - rest.len();
+                let rest = rest.trim_start_matches(is_space);
+                let offset = offset + (tail.len() - offset - rest.len());
+                let at = rest.find('〔')?;
+                let range = doc_number_at(rest, at)?;
+                (range.start == 0)
+                    .then(|| (after + offset + range.start, after + offset + range.end))
+            });
+        let (number, end) = match paired {
+            Some((s, e)) => (Some(text[s..e].to_string()), e),
+            None => (None, after),
+        };
+        cites.push(Citation {
+            number,
+            title: Some(title),
+            span: Span::new(open, end),
+        });
+    }
+    // Numbers cited without a title.
+    let mut search = 0;
+    while let Some(at) = text[search..].find('〔').map(|i| search + i) {
+        search = at + '〔'.len_utf8();
+        let Some(range) = doc_number_at(text, at) else {
+            continue;
+        };
+        let number = &text[range.clone()];
+        if Some(number) == own_number || cites.iter().any(|c| c.number.as_deref() == Some(number)) {
+            continue;
+        }
+        cites.push(Citation {
+            number: Some(number.to_string()),
+            title: None,
+            span: Span::new(range.start, range.end),
+        });
+    }
+    cites.sort_by_key(|c| c.span.start);
+    cites
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_with_precision() {
+        let d = date_at("2018年10月22日", 0).unwrap();
+        assert_eq!(
+            (d.year, d.month, d.day, d.precision),
+            (Some(2018), Some(10), Some(22), DatePrecision::Day)
+        );
+        let d = date_at("2023年3月", 0).unwrap();
+        assert_eq!((d.month, d.precision), (Some(3), DatePrecision::Month));
+        assert_eq!(date_at("2 025年", 0), None);
+        assert_eq!(date_at("12345年", 0), None);
+        assert_eq!(date_at("abc", 0), None);
+    }
+
+    #[test]
+    fn year_ranges_in_titles() {
+        for (title, expected) in [
+            (
+                "天津市新一代人工智能产业发展三年行动计划(2018—2020年)",
+                Some((2018, 2020)),
+            ),
+            ("实施方案(2023-2025 年)(征求意见稿)", Some((2023, 2025))),
+            ("实施方案(2023-2025年)", Some((2023, 2025))),
+            ("行动计划(2025-2023年)", None),
+            ("行动计划", None),
+        ] {
+            assert_eq!(
+                year_range(title).map(|(a, b, _)| (a, b)),
+                expected,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn document_numbers() {
+        let s = "根据国务院《新一代人工智能发展规划》(国发〔2017〕35号)";
+        let at = s.find('〔').unwrap();
+        assert_eq!(&s[doc_number_at(s, at).unwrap()], "国发〔2017〕35号");
+        let cites = find_citations(s, "", None);
+        assert_eq!(cites.len(), 1);
+        assert_eq!(cites[0].number.as_deref(), Some("国发〔2017〕35号"));
+        assert_eq!(cites[0].title.as_deref(), Some("新一代人工智能发展规划"));
+    }
+}

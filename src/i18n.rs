@@ -1,0 +1,711 @@
+//! The interface language and every word the interface says, in one place and one mechanism.
+//!
+//! Everything the app puts into words goes through [`Tr::tr`]: the fixed messages of the catalogue
+//! ([`Msg`], each a `(zh, en)` pair, so a message cannot exist in one language only), the names of the
+//! model's enums (kinds, statuses, levels), vocabulary names, URL notices, extraction diagnostics and
+//! the figures themselves. No other module matches on [`Lang`]. Plan text is never translated.
+
+use std::borrow::Cow;
+
+use plan_analysis::compare::format_number;
+use plan_analysis::geometry::MilestoneKind;
+use plan_model::places::{AdminLevel, City};
+use plan_model::vocab::{Department, Metric, Sector};
+use plan_model::{
+    Bound, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, PlanKind, PlanStatus,
+};
+
+use crate::view_state::{Notice, View};
+
+/// The interface language. Chinese is the default; English is chosen with `lang=en` in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses the value of a `lang` URL parameter. Unknown values give `None` so that the caller can
+    /// fall back to the default and tell the user.
+    pub fn from_param(value: &str) -> Option<Lang> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh_cn" | "zh-hans" | "cn" => Some(Lang::Zh),
+            "en" | "en-us" | "en-gb" | "en_us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The code written into URLs (`zh` or `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The BCP 47 tag for the `lang` attribute of the document.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language from a `(zh, en)` pair.
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr),)*) => {
+        /// A fixed message of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($(#[$doc])* $name,)* }
+
+        impl Msg {
+            /// Every message, for completeness tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The `(zh, en)` pair of this message.
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($zh, $en),)* }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => ("人工智能规划对比", "AI Plan Compare"),
+    AppTagline => (
+        "并列阅读和比较各城市人工智能发展规划:目标、任务、牵头部门与时间表,每个数字都可追溯到原文。",
+        "Read and compare cities' AI development plans side by side: targets, tasks, lead departments and timelines, every figure traced to its source sentence."
+    ),
+    PlansHeading => ("规划文件", "Plans"),
+    ColumnCity => ("城市", "City"),
+    ColumnSource => ("来源文件", "Source file"),
+    CuratedTitle => ("(标题为整理者所加)", "(title supplied by the editors)"),
+    TruncatedWarning => (
+        "原文不完整:文本在中途截断,以下内容缺失。",
+        "Incomplete source: the text is cut off mid-way; what follows is missing."
+    ),
+    LanguageSwitch => ("English", "中文"),
+    LanguageSwitchLabel => ("切换到英文界面", "Switch the interface to Chinese"),
+    ErrorTitle => ("出错了", "Something went wrong"),
+    ErrorReloadHint => (
+        "页面遇到内部错误。请重新加载页面;如果问题仍然存在,请把下面的信息告诉我们。",
+        "The page hit an internal error. Please reload it; if the problem persists, send us the details below."
+    ),
+    ReloadButton => ("重新加载", "Reload"),
+    MainNavLabel => ("视图", "Views"),
+    ColumnKind => ("类型", "Kind"),
+    ColumnStatus => ("状态", "Status"),
+    ColumnPeriod => ("规划期", "Period"),
+    ColumnIssued => ("发布日期", "Issued"),
+    ColumnItems => ("条目", "Items"),
+    ColumnSectors => ("涉及领域", "Sectors"),
+    ColumnIssuer => ("发布机关", "Issued by"),
+    ColumnDocNumber => ("文号", "Document no."),
+    ColumnValidUntil => ("有效期至", "Valid until"),
+    ColumnCommentDeadline => ("意见反馈截止", "Comments due"),
+    Unknown => ("未注明", "not stated"),
+    OpenReader => ("阅读原文", "Read the source"),
+    OpenExplore => ("检索此规划", "Explore this plan"),
+    FilterPlans => ("规划", "Plans"),
+    FilterSectors => ("领域", "Sectors"),
+    FilterYears => ("目标年份", "Target years"),
+    FilterYearFrom => ("起始年份", "From year"),
+    FilterYearTo => ("截止年份", "To year"),
+    FilterDepartments => ("部门(牵头或责任)", "Departments (lead or responsible)"),
+    FilterKinds => ("条目类型", "Kind of item"),
+    FiguresOnly => ("只看含数字目标的条目", "Only items with figures"),
+    SearchLabel => ("全文检索", "Full-text search"),
+    SearchPlaceholder => ("输入关键词,如:机器人 医疗", "Type Chinese keywords, e.g. 机器人 医疗"),
+    ClearAll => ("清除全部筛选", "Clear all filters"),
+    Results => ("条结果", "results"),
+    ShowingFirst => ("以下显示前", "Showing the first"),
+    EmptyResults => (
+        "没有符合条件的条目。可以:清除部分筛选条件、缩短或更换关键词、放宽目标年份范围,或取消“只看含数字目标的条目”。",
+        "No item matches. Try removing a filter, shortening or changing the keywords, widening the target years, or unticking “Only items with figures”."
+    ),
+    LeadDept => ("牵头", "Lead"),
+    ResponsibleDept => ("责任", "Responsible"),
+    MatrixHeading => ("同类目标对比", "Like targets side by side"),
+    MatrixCaption => (
+        "各规划对同一指标提出的目标;数值统一换算单位,口径不同之处以脚注标明。",
+        "What each plan states for the same metric, in common units; where scopes differ, a footnote says so."
+    ),
+    Metric => ("指标", "Metric"),
+    PerYear => ("按规划期折算为年均值", "Divide by the years of each plan's period"),
+    PerYearUnknown => ("规划期未知,无法折算", "period unknown, cannot divide"),
+    PerYearFigure => ("每年", "per year"),
+    ChartsHeading => ("图表:两份及以上规划都提出的指标", "Charts: metrics stated by two or more plans"),
+    NoCharts => ("所选规划没有共同的指标。", "The selected plans share no metric."),
+    ScopeNote => ("口径", "Scope"),
+    HeatmapHeading => ("领域覆盖(条目数)", "Sector coverage (items)"),
+    DepartmentsHeading => ("牵头部门(牵头条目数)", "Lead departments (items led)"),
+    Sector => ("领域", "Sector"),
+    Department => ("部门", "Department"),
+    ChartAltPrefix => ("图表数据:", "Chart data: "),
+    TimelineHeading => ("规划时间线", "Plan timeline"),
+    TimelineHelp => (
+        "条形为规划期,标记为发布日期、意见截止、有效期截止和目标年份。悬停或用 Tab 键聚焦标记可看原文,按回车或点击可检索相关条目。",
+        "Bars are plan periods; markers are issue dates, comment deadlines, validity ends and target years. Hover or Tab to a marker to read its source; press Enter or click to explore it."
+    ),
+    ZoomIn => ("放大", "Zoom in"),
+    ZoomOut => ("缩小", "Zoom out"),
+    FitWidth => ("适合宽度", "Fit to width"),
+    YearsShown => ("显示年份", "Years shown"),
+    Today => ("今天", "Today"),
+    TimelineTable => ("时间线数据表", "Timeline as a table"),
+    Date => ("日期", "Date"),
+    Event => ("事件", "Event"),
+    Quote => ("原文", "Source text"),
+    OpenPeriodNote => ("起始年份未注明,自发布日期起绘制", "start not stated; drawn from the issue date"),
+    ReaderChoose => ("选择规划", "Choose a plan"),
+    OutlineHeading => ("目录", "Outline"),
+    ReaderLegend => ("高亮:黄色为数字目标,下划线为条目。", "Highlights: yellow marks figures; underlines mark items."),
+    Diagnostics => ("提取说明", "Extraction notes"),
+    ExportCsv => ("导出 CSV", "Export CSV"),
+    ExportJson => ("导出 JSON", "Export JSON"),
+    ExportSvg => ("下载 SVG", "Download SVG"),
+    ExportPng => ("下载 PNG", "Download PNG"),
+    Print => ("打印", "Print"),
+    ExportLabel => ("导出当前显示的内容", "Export what is shown"),
+    EmbedButton => ("嵌入代码", "Embed code"),
+    EmbedHelp => (
+        "把下面的代码粘贴到网页中,即可嵌入当前视图:",
+        "Paste this into a web page to embed the current view:"
+    ),
+    OfflineCopy => ("下载离线版(单个 HTML 文件)", "Download offline copy (one HTML file)"),
+    EmbedNoScript => ("或不用脚本,直接使用 iframe:", "or, without a script, a plain iframe:"),
+    PrintedFrom => ("打印自", "Printed from"),
+    PrintedOn => ("打印时间", "Printed on"),
+    PrintedView => ("视图", "View"),
+    PrintedPlans => ("规划", "Plans"),
+    PrintedLanguage => ("语言", "Language"),
+    PrintedLink => ("重新打开此视图的链接", "Link that reopens this view"),
+    LanguageName => ("中文", "English"),
+    AllPlans => ("全部规划", "all plans"),
+    CuratedKindStatus => (
+        "(类型与状态依据整理者所加标题判断)",
+        "(kind and status follow from the editors' title)"
+    ),
+}
+
+impl Msg {
+    /// The text of this message in `lang`, borrowed for the life of the program (for attributes).
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = self.pair();
+        lang.pick(zh, en)
+    }
+}
+
+/// Anything the interface puts into words. Every implementation lives in this file.
+pub trait Tr {
+    fn tr(&self, lang: Lang) -> Cow<'static, str>;
+}
+
+impl Tr for Msg {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(self.text(lang))
+    }
+}
+
+/// Implements [`Tr`] for an enum from its `(zh, en)` pairs.
+macro_rules! pairs {
+    ($ty:ty { $($variant:path => ($zh:expr, $en:expr),)* }) => {
+        impl Tr for $ty {
+            fn tr(&self, lang: Lang) -> Cow<'static, str> {
+                let (zh, en) = match self { $($variant => ($zh, $en),)* };
+                Cow::Borrowed(lang.pick(zh, en))
+            }
+        }
+    };
+}
+
+pairs!(View {
+    View::Overview => ("概览", "Overview"),
+    View::Explore => ("检索", "Explore"),
+    View::Compare => ("目标对比", "Compare goals"),
+    View::Timeline => ("时间线", "Timeline"),
+    View::Reader => ("原文", "Source"),
+});
+
+pairs!(PlanKind {
+    PlanKind::ActionPlan => ("行动计划", "action plan"),
+    PlanKind::ImplementationPlan => ("实施方案", "implementation plan"),
+    PlanKind::DevelopmentPlan => ("发展规划", "development plan"),
+    PlanKind::ProposalReply => ("提案答复", "reply to a proposal"),
+    PlanKind::Other => ("其他文件", "other document"),
+});
+
+pairs!(PlanStatus {
+    PlanStatus::Issued => ("已印发", "issued"),
+    PlanStatus::DraftForComment => ("征求意见稿", "draft for comment"),
+    PlanStatus::Reply => ("答复", "reply"),
+});
+
+pairs!(ItemKind {
+    ItemKind::Goal => ("目标", "goal"),
+    ItemKind::Task => ("任务", "task"),
+    ItemKind::Measure => ("保障措施", "support measure"),
+    ItemKind::Status => ("现状与进展", "status"),
+    ItemKind::Context => ("指导思想与原则", "context"),
+    ItemKind::Preamble => ("前言", "preamble"),
+});
+
+pairs!(FigureKind {
+    FigureKind::Target => ("目标", "target"),
+    FigureKind::Forecast => ("预计", "forecast"),
+    FigureKind::Status => ("现状", "status"),
+    FigureKind::Funding => ("资金", "funding"),
+});
+
+pairs!(AdminLevel {
+    AdminLevel::Municipality => ("直辖市", "municipality"),
+    AdminLevel::SubProvincial => ("副省级城市", "sub-provincial city"),
+    AdminLevel::Prefecture => ("地级市", "prefecture-level city"),
+});
+
+pairs!(MilestoneKind {
+    MilestoneKind::Issued => ("发布", "issued"),
+    MilestoneKind::CommentDeadline => ("意见截止", "comments due"),
+    MilestoneKind::ValidUntil => ("有效期截止", "validity ends"),
+    MilestoneKind::TargetYear => ("目标年", "target year"),
+});
+
+/// Vocabulary entries carry their names as data (`zh`, `en`): the vocabulary is the shared
+/// schema of the data, and its names travel with it into exports.
+impl Tr for Sector {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
+impl Tr for Metric {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
+impl Tr for Department {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
+impl Tr for City {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
+/// The province of a city.
+pub fn province(city: &City, lang: Lang) -> &'static str {
+    lang.pick(city.province_zh, city.province_en)
+}
+
+/// An editor's note, written in both languages by the editor.
+pub fn editor_note<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    lang.pick(zh, en)
+}
+
+impl Tr for Notice {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        let list = |v: &Vec<String>| v.join(", ");
+        Cow::Owned(match (self, lang) {
+            (Notice::UnknownView(v), Lang::Zh) => format!("未知视图“{v}”,已显示概览。"),
+            (Notice::UnknownView(v), Lang::En) => {
+                format!("Unknown view “{v}”; showing the overview.")
+            }
+            (Notice::UnknownLang(v), Lang::Zh) => format!("无法识别的语言参数“{v}”,已使用中文。"),
+            (Notice::UnknownLang(v), Lang::En) => {
+                format!("Unrecognised language “{v}”; showing Chinese.")
+            }
+            (Notice::UnknownPlans(v), Lang::Zh) => format!("未找到这些规划,已忽略:{}。", list(v)),
+            (Notice::UnknownPlans(v), Lang::En) => {
+                format!("These plans were not found and are ignored: {}.", list(v))
+            }
+            (Notice::UnknownSectors(v), Lang::Zh) => format!("未知领域已忽略:{}。", list(v)),
+            (Notice::UnknownSectors(v), Lang::En) => {
+                format!("Unknown sectors ignored: {}.", list(v))
+            }
+            (Notice::UnknownDepartments(v), Lang::Zh) => format!("未知部门已忽略:{}。", list(v)),
+            (Notice::UnknownDepartments(v), Lang::En) => {
+                format!("Unknown departments ignored: {}.", list(v))
+            }
+            (Notice::UnknownKinds(v), Lang::Zh) => format!("未知条目类型已忽略:{}。", list(v)),
+            (Notice::UnknownKinds(v), Lang::En) => {
+                format!("Unknown item kinds ignored: {}.", list(v))
+            }
+            (Notice::UnknownMetric(v), Lang::Zh) => format!("未知指标“{v}”已忽略。"),
+            (Notice::UnknownMetric(v), Lang::En) => format!("Unknown metric “{v}” ignored."),
+            (Notice::BadYears(v), Lang::Zh) => format!("年份范围“{v}”无法识别,已显示全部年份。"),
+            (Notice::BadYears(v), Lang::En) => {
+                format!("Year range “{v}” is not readable; showing all years.")
+            }
+            (Notice::ReversedYears(a, b), Lang::Zh) => {
+                format!("年份范围前后颠倒,已按 {b}–{a} 显示。")
+            }
+            (Notice::ReversedYears(a, b), Lang::En) => {
+                format!("The year range was reversed; showing {b}–{a}.")
+            }
+            (Notice::UnknownItem(v), Lang::Zh) => format!("未找到条目“{v}”。"),
+            (Notice::UnknownItem(v), Lang::En) => format!("Item “{v}” was not found."),
+        })
+    }
+}
+
+/// A diagnostic's sentence. The source's own words it names (a department, an item) are returned
+/// apart, so that the view can mark them as Chinese plan text.
+pub fn diagnostic_text(diagnostic: &Diagnostic, lang: Lang) -> (&'static str, Option<String>) {
+    let detail = diagnostic.detail.clone();
+    let sentence = match (diagnostic.code, lang) {
+        (DiagnosticCode::NoOutline, Lang::Zh) => "未识别到任何标题(一、/(一)/1./(1)、第一章等)",
+        (DiagnosticCode::NoOutline, Lang::En) => {
+            "No heading was recognised (一、/(一)/1./(1), 第一章 …)"
+        }
+        (DiagnosticCode::UnknownDepartment, Lang::Zh) => "未能归一化的部门名称:",
+        (DiagnosticCode::UnknownDepartment, Lang::En) => {
+            "A department name not matched to a canonical department:"
+        }
+        (DiagnosticCode::Truncated, Lang::Zh) => "原文在句中中断,此后的内容缺失。中断处所在条目:",
+        (DiagnosticCode::Truncated, Lang::En) => {
+            "The source stops mid-sentence; what follows is missing. It stops in:"
+        }
+        (DiagnosticCode::WebTrailer, Lang::Zh) => "跳过文末的网页附加内容,字数:",
+        (DiagnosticCode::WebTrailer, Lang::En) => {
+            "Web page material after the document was skipped; characters:"
+        }
+        (DiagnosticCode::NoTitle, Lang::Zh) => "未找到标题行,也无整理者提供的标题",
+        (DiagnosticCode::NoTitle, Lang::En) => {
+            "No title line, and no title supplied by the editors"
+        }
+    };
+    (sentence, detail)
+}
+
+/// A plan's counts on its Overview card.
+pub fn plan_counts_text(counts: &plan_analysis::overview::PlanCounts, lang: Lang) -> String {
+    let plan_analysis::overview::PlanCounts {
+        figures,
+        goals,
+        tasks_and_measures,
+        items,
+        ..
+    } = *counts;
+    match lang {
+        Lang::Zh => format!(
+            "{figures} 个数字目标 · {goals} 条目标 · {tasks_and_measures} 项任务与措施 · 共 {items} 条"
+        ),
+        Lang::En => format!(
+            "{figures} figures · {goals} goals · {tasks_and_measures} tasks and measures · {items} items in all"
+        ),
+    }
+}
+
+/// The footnote of the compare matrix for a figure stated for a scope of its own.
+pub fn scope_note(city: &str, metric: &str, scope: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{city}:{metric}口径为“{scope}”。"),
+        Lang::En => format!("{city}: {metric} is stated for the scope “{scope}”."),
+    }
+}
+
+/// The count line above Explore's results.
+pub fn results_count(total: usize, shown: usize, lang: Lang) -> String {
+    if total > shown {
+        format!(
+            "{total} {} · {} {shown}",
+            Msg::Results.text(lang),
+            Msg::ShowingFirst.text(lang)
+        )
+    } else {
+        format!("{total} {}", Msg::Results.text(lang))
+    }
+}
+
+/// Units of normalised values: `(zh, en)`.
+fn unit_label(noun: &str) -> (&'static str, &'static str) {
+    match noun {
+        "yuan" => ("元", "yuan"),
+        "%" => ("%", "%"),
+        "people" => ("人", "people"),
+        "enterprises" => ("家", "enterprises"),
+        "platforms" => ("个平台", "platforms"),
+        "projects" => ("个项目", "projects"),
+        "scenarios" => ("个场景", "scenarios"),
+        "standards" => ("项标准", "standards"),
+        "teams" => ("个团队", "teams"),
+        "factories" => ("个", "factories"),
+        "consortia" => ("个", "consortia"),
+        "products" => ("项", "products"),
+        "schools" => ("所", "schools"),
+        "kinds" => ("种", "kinds"),
+        "categories" => ("类", "categories"),
+        _ => ("个", "items"),
+    }
+}
+
+/// A normalised value in readable units: money in 万元/亿元 (zh) or million/billion yuan (en),
+/// people in 万 when large, counts as they are.
+pub fn format_value(value: f64, noun: &str, lang: Lang) -> String {
+    match (noun, lang) {
+        ("yuan", Lang::Zh) if value.abs() < 1e8 && value != 0.0 => {
+            format!("{}万元", format_number(value / 1e4, 2))
+        }
+        ("yuan", Lang::Zh) => format!("{}亿元", format_number(value / 1e8, 2)),
+        ("yuan", Lang::En) if value.abs() < 1e9 && value != 0.0 => {
+            format!("¥{} m", format_number(value / 1e6, 2))
+        }
+        ("yuan", Lang::En) => format!("¥{} bn", format_number(value / 1e9, 3)),
+        ("%", _) => format!("{}%", format_number(value, 1)),
+        ("people", Lang::Zh) if value >= 1e4 => format!("{}万人", format_number(value / 1e4, 2)),
+        (noun, lang) => {
+            let (zh, en) = unit_label(noun);
+            match lang {
+                Lang::Zh => format!("{}{zh}", format_number(value, 1)),
+                Lang::En => format!("{} {en}", format_number(value, 1)),
+            }
+        }
+    }
+}
+
+/// A normalised value or range with its unit, e.g. `3–5 platforms`, `400亿元`.
+pub fn format_range(low: f64, high: f64, noun: &str, lang: Lang) -> String {
+    if (high - low).abs() < f64::EPSILON * high.abs().max(1.0) {
+        return format_value(low, noun, lang);
+    }
+    let low_text = format_value(low, noun, lang);
+    let high_text = format_value(high, noun, lang);
+    // `3–5 platforms` rather than `3 platforms–5 platforms` where the unit is a suffix.
+    let unit_suffix = common_suffix(&low_text, &high_text);
+    let low_bare = &low_text[..low_text.len() - unit_suffix.len()];
+    format!("{low_bare}–{high_text}")
+}
+
+fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {
+    let n = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y && !x.is_ascii_digit())
+        .map(|(c, _)| c.len_utf8())
+        .sum::<usize>();
+    &a[a.len() - n..]
+}
+
+fn bound_words(bound: Bound, qualifier: &str, lang: Lang) -> Option<String> {
+    let en = match bound {
+        Bound::AtLeast => "at least",
+        Bound::MoreThan => "more than",
+        Bound::About => "about",
+        Bound::AtMost => "at most",
+        Bound::Exact => return None,
+    };
+    Some(match lang {
+        // The qualifier as the plan wrote it (以上, 不低于 …) says it best in Chinese.
+        Lang::Zh => qualifier.to_string(),
+        Lang::En => en.to_string(),
+    })
+}
+
+/// A figure as a compact phrase: value or range with unit, qualifier, kind, per year, year.
+pub fn figure_text(figure: &Figure, lang: Lang) -> String {
+    let (low, high) = figure.normalized_range();
+    let mut text = format_range(low, high, &figure.unit_normalized, lang);
+    if let Some(words) = figure
+        .qualifier
+        .as_deref()
+        .and_then(|q| bound_words(figure.bound, q, lang))
+    {
+        text = match lang {
+            Lang::Zh => format!("{text}({words})"),
+            Lang::En => format!("{text} ({words})"),
+        };
+    }
+    if matches!(figure.kind, FigureKind::Forecast | FigureKind::Status) {
+        text = format!("{text} [{}]", figure.kind.tr(lang));
+    }
+    if figure.per_year {
+        text = format!("{text} / {}", Msg::PerYearFigure.text(lang));
+    }
+    if let Some(year) = figure.year {
+        // A target is due *by* its year; a statement of status holds *in* it.
+        let by = figure.kind != FigureKind::Status;
+        text = match (lang, by) {
+            (Lang::Zh, true) => format!("{text},到{year}年"),
+            (Lang::Zh, false) => format!("{text},{year}年"),
+            (Lang::En, true) => format!("{text}, by {year}"),
+            (Lang::En, false) => format!("{text}, in {year}"),
+        };
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_cjk(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// Checks one `(zh, en)` pair: both present, Chinese has Chinese, English has none.
+    fn check(what: &str, zh: &str, en: &str, latin_in_zh: bool, chinese_in_en: bool) {
+        assert!(!zh.trim().is_empty(), "{what} has no Chinese text");
+        assert!(!en.trim().is_empty(), "{what} has no English text");
+        assert!(
+            has_cjk(zh) || latin_in_zh,
+            "{what}: Chinese text has no Chinese: {zh}"
+        );
+        assert!(
+            !has_cjk(en) || chinese_in_en,
+            "{what}: English text contains Chinese: {en}"
+        );
+    }
+
+    fn both(value: &impl Tr) -> (String, String) {
+        (
+            value.tr(Lang::Zh).into_owned(),
+            value.tr(Lang::En).into_owned(),
+        )
+    }
+
+    #[test]
+    fn every_message_is_complete_in_both_languages() {
+        for msg in Msg::ALL {
+            let (zh, en) = msg.pair();
+            // Format names (CSV, PNG …) read the same in both languages.
+            let latin_in_zh = matches!(
+                msg,
+                Msg::LanguageSwitch
+                    | Msg::ExportCsv
+                    | Msg::ExportJson
+                    | Msg::ExportSvg
+                    | Msg::ExportPng
+            );
+            // English may quote a Chinese search example, and names the other language in it.
+            let chinese_in_en = matches!(msg, Msg::LanguageSwitch | Msg::SearchPlaceholder);
+            check(&format!("{msg:?}"), zh, en, latin_in_zh, chinese_in_en);
+        }
+    }
+
+    #[test]
+    fn every_enum_and_vocabulary_name_is_complete_in_both_languages() {
+        let mut pairs: Vec<(String, (String, String))> = Vec::new();
+        pairs.extend(View::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(PlanKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(PlanStatus::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(ItemKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(FigureKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(AdminLevel::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(
+            MilestoneKind::ALL
+                .iter()
+                .map(|v| (format!("{v:?}"), both(v))),
+        );
+        pairs.extend(
+            plan_model::vocab::SECTORS
+                .iter()
+                .map(|v| (v.key.to_string(), both(v))),
+        );
+        pairs.extend(
+            plan_model::vocab::METRICS
+                .iter()
+                .map(|v| (v.key.to_string(), both(v))),
+        );
+        pairs.extend(
+            plan_model::vocab::DEPARTMENTS
+                .iter()
+                .map(|v| (v.key.to_string(), both(v))),
+        );
+        for (what, (zh, en)) in pairs {
+            check(&what, &zh, &en, false, false);
+        }
+        for city in plan_model::places::CITIES {
+            check(
+                city.en,
+                &city.tr(Lang::Zh),
+                &city.tr(Lang::En),
+                false,
+                false,
+            );
+            check(
+                city.en,
+                province(city, Lang::Zh),
+                province(city, Lang::En),
+                false,
+                false,
+            );
+        }
+    }
+
+    #[test]
+    fn every_notice_and_diagnostic_is_worded_in_both_languages() {
+        let names = || vec!["x".to_string()];
+        let notices = [
+            Notice::UnknownView("x".into()),
+            Notice::UnknownLang("x".into()),
+            Notice::UnknownPlans(names()),
+            Notice::UnknownSectors(names()),
+            Notice::UnknownDepartments(names()),
+            Notice::UnknownKinds(names()),
+            Notice::UnknownMetric("x".into()),
+            Notice::BadYears("x".into()),
+            Notice::ReversedYears(2030, 2020),
+            Notice::UnknownItem("x".into()),
+        ];
+        for notice in &notices {
+            let (zh, en) = both(notice);
+            check(&format!("{notice:?}"), &zh, &en, false, false);
+        }
+        for code in DiagnosticCode::ALL {
+            let diagnostic = Diagnostic {
+                code,
+                detail: None,
+                span: None,
+            };
+            let zh = diagnostic_text(&diagnostic, Lang::Zh).0;
+            let en = diagnostic_text(&diagnostic, Lang::En).0;
+            // The English names the Chinese heading markers it looks for.
+            check(
+                &format!("{code:?}"),
+                zh,
+                en,
+                false,
+                code == DiagnosticCode::NoOutline,
+            );
+        }
+    }
+
+    #[test]
+    fn values_read_naturally_in_both_languages() {
+        assert_eq!(format_value(4e10, "yuan", Lang::Zh), "400亿元");
+        assert_eq!(format_value(4e10, "yuan", Lang::En), "¥40 bn");
+        assert_eq!(format_value(20000.0, "people", Lang::Zh), "2万人");
+        assert_eq!(
+            format_range(3.0, 5.0, "platforms", Lang::En),
+            "3–5 platforms"
+        );
+        assert_eq!(format_range(3.0, 5.0, "platforms", Lang::Zh), "3–5个平台");
+        assert_eq!(format_range(1e8, 1e8, "yuan", Lang::Zh), "1亿元");
+        assert_eq!(format_value(5e6, "yuan", Lang::Zh), "500万元");
+        assert_eq!(format_value(5e6, "yuan", Lang::En), "¥5 m");
+    }
+
+    #[test]
+    fn lang_param_parsing() {
+        assert_eq!(Lang::from_param("en"), Some(Lang::En));
+        assert_eq!(Lang::from_param(" EN "), Some(Lang::En));
+        assert_eq!(Lang::from_param("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_param("fr"), None);
+        assert_eq!(Lang::from_param(""), None);
+        assert_eq!(Lang::default(), Lang::Zh);
+    }
+}
