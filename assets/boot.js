@@ -1,6 +1,6 @@
 // Starts the app. A classic script (not a module) so that it also runs from a saved page or the
 // single-file build opened from disk, where browsers block module scripts and fetch. The wasm comes
-// inline (window.planCompareWasm, base64, written by scripts/bundle.mjs), so nothing is fetched
+// inline (window.planCompareWasm, a one-character-per-byte string written by scripts/bundle.mjs), so nothing is fetched
 // and a strict CSP (script-src 'self' 'wasm-unsafe-eval') holds: no inline script, no eval.
 /* global wasm_bindgen */
 (function () {

@@ -1,5 +1,6 @@
 // After `trunk build`: writes
-//   dist/plan-compare.bundle.js  the wasm-bindgen glue (no-modules), the wasm as base64 and
+//   dist/plan-compare.bundle.js  the wasm-bindgen glue (no-modules), the wasm as a string of one
+//                                character per byte (see below) and
 //                                assets/boot.js, as one classic script (what index.html loads);
 //   dist/plan-compare.html       one self-contained file: the page with that script and the CSS
 //                                inline, no reference to any other file or host.

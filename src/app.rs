@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="pc-app" class:pc-embed=move || app.embed.get() data-testid="app-root">
             {move || header(app)}
+            <PrintInfo/>
             <Notices/>
             <main class="pc-main" data-testid="main">
                 {move || {
@@ -127,6 +128,58 @@ fn header(app: AppState) -> impl IntoView {
                 <ul class="pc-tabs">{tabs}</ul>
             </nav>
         </header>
+    }
+}
+
+/// The local date and time now, `YYYY-MM-DD HH:MM`.
+fn now_text() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// What a printout shows, when it was printed and the link that reopens it. Only printed (the
+/// screen shows all of this already); the time is taken again when printing starts.
+#[component]
+fn PrintInfo() -> impl IntoView {
+    let app = crate::state::app_state();
+    let data = crate::state::data();
+    let printed = RwSignal::new(now_text());
+    let on_print = window_event_listener(leptos::ev::beforeprint, move |_| printed.set(now_text()));
+    on_cleanup(move || on_print.remove());
+    view! {
+        <dl class="pc-print-info" data-testid="print-info">
+            {move || {
+                let lang = app.lang.get();
+                let (view, plans) = app.state.with(|s| {
+                    let plans = if s.plans.is_empty() {
+                        Msg::AllPlans.text(lang).to_string()
+                    } else {
+                        data.selected(s)
+                            .into_iter()
+                            .map(|p| crate::views::plan_label(&data.plans[p], lang))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    };
+                    (s.view, plans)
+                });
+                let link = window().location().href().unwrap_or_default();
+                view! {
+                    <div><dt>{Msg::PrintedFrom.text(lang)}</dt><dd>{Msg::AppTitle.text(lang)}</dd></div>
+                    <div><dt>{Msg::PrintedView.text(lang)}</dt><dd>{view.tr(lang)}</dd></div>
+                    <div><dt>{Msg::PrintedPlans.text(lang)}</dt><dd>{plans}</dd></div>
+                    <div><dt>{Msg::PrintedLanguage.text(lang)}</dt><dd>{Msg::LanguageName.text(lang)}</dd></div>
+                    <div><dt>{Msg::PrintedOn.text(lang)}</dt><dd>{move || printed.get()}</dd></div>
+                    <div><dt>{Msg::PrintedLink.text(lang)}</dt><dd class="pc-print-info__link">{link}</dd></div>
+                }
+            }}
+        </dl>
     }
 }
 

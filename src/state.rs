@@ -64,11 +64,6 @@ impl AppState {
             next.to_hash()
         })
     }
-
-    /// A link to the current state changed by `change`, read once.
-    pub fn href(&self, change: impl FnOnce(&mut ViewState)) -> String {
-        untrack(|| self.linked(change))
-    }
 }
 
 pub fn read_url(data: &Data) -> (ViewState, Vec<Notice>) {

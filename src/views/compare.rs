@@ -30,6 +30,21 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         Memo::new(move |_| app.state.with(|s| data.selected(s)))
     };
     let per_year = Memo::new(move |_| app.state.with(|s| s.per_year));
+    // The metric a link points at (`metric=…`): its row is marked and scrolled to.
+    let metric = Memo::new(move |_| app.state.with(|s| s.metric.clone()));
+    Effect::new(move |_| {
+        if let Some(key) = metric.get() {
+            request_animation_frame(move || {
+                let row = document()
+                    .query_selector(&format!("[data-testid=matrix] tr[data-metric=\"{key}\"]"))
+                    .ok()
+                    .flatten();
+                if let Some(row) = row {
+                    row.scroll_into_view();
+                }
+            });
+        }
+    });
     let plan_boxes = data
         .plans
         .iter()
@@ -82,8 +97,9 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                 let per_year = per_year.get();
                 let state = app.state.get_untracked();
                 let rows = metric_matrix(&data.plans, &sel);
+                let focused = metric.get();
                 view! {
-                    {matrix(&data, &rows, &sel, &state, lang)}
+                    {matrix(&data, &rows, &sel, &state, focused.as_deref(), lang)}
                     {charts(&data, &rows, per_year, lang)}
                     {heatmap(&data, &sel, lang)}
                     {departments(&data, &sel, lang)}
@@ -98,8 +114,10 @@ fn matrix(
     rows: &[MetricRow],
     sel: &[usize],
     state: &ViewState,
+    focused: Option<&str>,
     lang: Lang,
 ) -> impl IntoView {
+    let app = app_state();
     let mut notes: Vec<String> = Vec::new();
     let head = sel
         .iter()
@@ -140,9 +158,11 @@ fn matrix(
                     view! { <td><ul class="pc-cell-list">{entries}</ul></td> }.into_any()
                 })
                 .collect_view();
+            let key = row.metric.key;
+            let link = move || app.linked(|s| s.metric = Some(key.to_string()));
             view! {
-                <tr data-metric=row.metric.key>
-                    <th scope="row">{metric_name(row.metric.key, lang)}</th>
+                <tr data-metric=key class:pc-focus=focused == Some(key)>
+                    <th scope="row"><a href=link class="pc-row-link">{metric_name(key, lang)}</a></th>
                     {cells}
                 </tr>
             }

@@ -1,4 +1,4 @@
-//! The five views. Each reads the view state and the plans, calls into `plan_core`, and draws.
+//! The five views. Each reads the view state and the plans, calls into the pure crates, and draws.
 
 mod compare;
 mod explore;
@@ -12,3 +12,4 @@ pub use explore::Explore;
 pub use overview::Overview;
 pub use reader::Reader;
 pub use timeline::Timeline;
+pub use widgets::plan_label;

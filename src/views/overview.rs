@@ -36,16 +36,23 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
         .iter()
         .map(|k| view! { <li class="pc-chip">{sector_name(k, lang)}</li> })
         .collect_view();
-    let reader = app.href(|s| {
-        s.view = View::Reader;
-        s.doc = Some(id.clone());
-        s.focus = None;
-    });
-    let explore = app.href(|s| {
-        *s = s.cleared_filters();
-        s.view = View::Explore;
-        s.plans = vec![id.clone()];
-    });
+    // Links follow the rest of the state (language, embedding) as it changes.
+    let app = *app;
+    let reader_id = id.clone();
+    let reader = move || {
+        app.linked(|s| {
+            s.view = View::Reader;
+            s.doc = Some(reader_id.clone());
+            s.focus = None;
+        })
+    };
+    let explore = move || {
+        app.linked(|s| {
+            *s = s.cleared_filters();
+            s.view = View::Explore;
+            s.plans = vec![id.clone()];
+        })
+    };
     let city = city_name(plan, lang);
     let province = plan.city.map(|c| province(&c, lang)).unwrap_or_default();
     let level = plan.city.map(|c| c.level.tr(lang)).unwrap_or_default();

@@ -155,7 +155,7 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
         .collect_view();
 
     view! {
-        <section class="pc-view pc-reader" aria-labelledby="pc-reader-h" data-testid="view-reader">
+        <section class="pc-view pc-reader" aria-labelledby="pc-reader-h" data-testid="view-reader" data-doc=plan.id.clone()>
             <h2 id="pc-reader-h" lang="zh-CN">{plan.title.text.clone()}</h2>
             <nav aria-label=Msg::ReaderChoose.text(lang)>
                 <ul class="pc-tabs pc-tabs--wrap" data-testid="reader-plans">{chooser}</ul>

@@ -135,7 +135,7 @@ fn chart(
                 }
             });
             view! {
-                <g>
+                <g data-testid="timeline-lane" data-plan-id=plan.id.clone()>
                     <text x=LABEL_WIDTH - 8.0 y=placed.y + 4.0 text-anchor="end" fill="#1b1f24" font-size="12">{short_label(plan, lang)}</text>
                     <line x1=LABEL_WIDTH x2=layout.plot_right y1=placed.y y2=placed.y stroke="#eef0f3" stroke-width="1"/>
                     {bar}

@@ -153,9 +153,11 @@ test('export: CSV with BOM, JSON, SVG and PNG of what is shown', async () => {
   const shown = Number((await page.getByTestId('result-count').innerText()).match(/\d+/)[0]);
   assert.ok(lines.length - 1 >= shown, `${lines.length - 1} rows for ${shown} results`);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').first().click()]);
-  const rows = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
-  assert.equal(rows.length, shown);
-  assert.ok(rows.every((r) => r.text.includes('机器人')));
+  // The documented schema (docs/data-format.md), restricted to the items shown.
+  const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  assert.equal(data.schema, 'plan-compare/1');
+  assert.equal(data.items.length, shown);
+  assert.ok(data.items.every((r) => r.quote.includes('机器人')));
   await page.goto(`${env.url}#view=compare`);
   const chart = page.getByTestId('chart').first();
   const [svg] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('export-svg').click()]);

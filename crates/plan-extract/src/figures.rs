@@ -132,7 +132,8 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
 struct Reading {
     start: usize,
     end: usize,
-    /// Where the number itself ends (before unit), for the metric windows.
+    /// Where the number itself begins (after any qualifier before it): the metric is looked for in
+    /// the words before this point.
     number_start: usize,
     value: Option<f64>,
     min: Option<f64>,
