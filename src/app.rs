@@ -1,13 +1,11 @@
 //! The root component: header, navigation, notices and the current view.
 
-use std::sync::Arc;
-
 use crate::i18n::{Lang, Msg, Tr};
 use crate::view_state::View;
 use leptos::prelude::*;
 
-use crate::state::{provide_app_state, AppState, Data};
-use crate::views::{Compare, Explore, Overview, Reader, Timeline};
+use crate::state::{provide_app_state, AppState};
+use crate::views::{Compare, Explore, ImportPanel, Overview, Reader, Timeline};
 
 /// Runs `f` between two performance marks and records a measure called `name`, so that the
 /// benchmark (and anyone with the browser's performance panel) can read how long it took.
@@ -28,12 +26,10 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let plans = measured("plan-compare:extract", plan_extract::extract_seeds);
-    let data = Data {
-        plans: Arc::new(plans),
-    };
-    provide_context(data.clone());
-    let app = provide_app_state(&data);
+    let library = crate::library::provide_library();
+    let app = provide_app_state(library.data);
+    // "Add a plan" is open or closed; not part of the URL (it is not a view of the data).
+    let importing = RwSignal::new(false);
     crate::embed::report_height_when_embedded(app);
 
     // Keep the view state on the mount element too: a saved page carries it in its markup.
@@ -57,12 +53,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="pc-app" class:pc-embed=move || app.embed.get() data-testid="app-root">
-            {move || header(app)}
+            {move || header(app, importing)}
+            {move || importing.get().then(|| view! { <ImportPanel lang=app.lang.get() on_close=move || importing.set(false)/> })}
             <PrintInfo/>
-            <Notices/>
+            <Notices importing/>
             <main class="pc-main" data-testid="main">
                 {move || {
                     let lang = app.lang.get();
+                    // Drawn again when the user adds or removes a plan.
+                    library.data.track();
                     match app.view.get() {
                         View::Overview => view! { <Overview lang=lang/> }.into_any(),
                         View::Explore => view! { <Explore lang=lang/> }.into_any(),
@@ -84,12 +83,14 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
-fn header(app: AppState) -> impl IntoView {
+fn header(app: AppState, importing: RwSignal<bool>) -> impl IntoView {
     // Rebuilt when language, view or embedding change; the links follow every other change of
     // state through their own reactive `href`s (not rebuilding the header on each keystroke).
     let lang = app.lang.get();
     let current = app.view.get();
     let embed = app.embed.get();
+    // Embedded pages offer importing only when the host asks for it (`import=1`).
+    let can_import = !embed || app.state.with(|s| s.import);
     let switch = other(lang);
     let tabs = View::ALL
         .into_iter()
@@ -124,6 +125,17 @@ fn header(app: AppState) -> impl IntoView {
             >
                 {Msg::LanguageSwitch.text(lang)}
             </a>
+            {can_import.then(|| view! {
+                <button
+                    type="button"
+                    class="pc-button pc-add-plan"
+                    aria-expanded=move || importing.get().to_string()
+                    on:click=move |_| importing.update(|open| *open = !*open)
+                    data-testid="add-plan"
+                >
+                    {Msg::AddPlan.text(lang)}
+                </button>
+            })}
             <nav class="pc-nav" aria-label=Msg::MainNavLabel.text(lang)>
                 <ul class="pc-tabs">{tabs}</ul>
             </nav>
@@ -149,7 +161,7 @@ fn now_text() -> String {
 #[component]
 fn PrintInfo() -> impl IntoView {
     let app = crate::state::app_state();
-    let data = crate::state::data();
+    let library = crate::library::library();
     let printed = RwSignal::new(now_text());
     let on_print = window_event_listener(leptos::ev::beforeprint, move |_| printed.set(now_text()));
     on_cleanup(move || on_print.remove());
@@ -157,13 +169,14 @@ fn PrintInfo() -> impl IntoView {
         <dl class="pc-print-info" data-testid="print-info">
             {move || {
                 let lang = app.lang.get();
+                let data = library.data.get();
                 let (view, plans) = app.state.with(|s| {
                     let plans = if s.plans.is_empty() {
                         Msg::AllPlans.text(lang).to_string()
                     } else {
                         data.selected(s)
                             .into_iter()
-                            .map(|p| crate::views::plan_label(&data.plans[p], lang))
+                            .map(|p| crate::views::plan_label(&data, p, lang))
                             .collect::<Vec<_>>()
                             .join("; ")
                     };
@@ -183,9 +196,12 @@ fn PrintInfo() -> impl IntoView {
     }
 }
 
+/// What the URL could not say, and (while "Add a plan" is closed) what went wrong with the
+/// user's plans, e.g. a store that could not be read.
 #[component]
-fn Notices() -> impl IntoView {
+fn Notices(importing: RwSignal<bool>) -> impl IntoView {
     let app = crate::state::app_state();
+    let library = crate::library::library();
     view! {
         <div class="pc-notices" role="status" aria-live="polite" data-testid="notices">
             {move || {
@@ -195,6 +211,18 @@ fn Notices() -> impl IntoView {
                     .into_iter()
                     .map(|n| view! { <p class="pc-notice" data-testid="notice">{n.tr(lang)}</p> })
                     .collect_view()
+            }}
+            {move || {
+                let lang = app.lang.get();
+                (!importing.get()).then(|| {
+                    library
+                        .messages
+                        .get()
+                        .into_iter()
+                        .filter(|m| m.is_problem())
+                        .map(|m| view! { <p class="pc-notice pc-notice--problem" data-testid="notice">{m.tr(lang)}</p> })
+                        .collect_view()
+                })
             }}
         </div>
     }

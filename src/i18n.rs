@@ -191,6 +191,34 @@ messages! {
     PrintedLink => ("重新打开此视图的链接", "Link that reopens this view"),
     LanguageName => ("中文", "English"),
     AllPlans => ("全部规划", "all plans"),
+    AddPlan => ("添加规划", "Add a plan"),
+    AddPlanHeading => ("添加自己的规划", "Add your own plan"),
+    AddPlanHelp => (
+        "粘贴规划全文,或选择、拖入文件(.txt、.html、.docx)。规划只在本浏览器中处理和保存,不会上传。",
+        "Paste a plan's full text, or choose or drop files (.txt, .html, .docx). Plans are processed and kept in this browser only; nothing is uploaded."
+    ),
+    PasteLabel => ("粘贴规划文本", "Paste the plan's text"),
+    PasteNameLabel => ("名称(可选)", "Name (optional)"),
+    PasteAdd => ("添加粘贴的文本", "Add the pasted text"),
+    ChooseFiles => ("选择文件", "Choose files"),
+    DropHere => ("或把文件拖到这里", "or drop files here"),
+    ImportedHeading => ("已添加的规划", "Plans you added"),
+    NoImports => ("尚未添加规划。", "No plan added yet."),
+    Remove => ("移除", "Remove"),
+    ImportedBadge => ("自行添加", "added by you"),
+    AddedOn => ("添加于", "added"),
+    ExportWorkspace => ("导出工作区文件", "Export workspace file"),
+    ImportWorkspace => ("导入工作区文件", "Import workspace file"),
+    WorkspaceHelp => (
+        "工作区文件(JSON)包含你添加的全部规划文本,可在另一台电脑上导入。",
+        "The workspace file (JSON) holds the texts of every plan you added; import it on another computer."
+    ),
+    NotKept => (
+        "注意:浏览器存储不可用,添加的规划只在本次会话中保留。请导出工作区文件以免丢失。",
+        "Note: browser storage is not available; plans you add last for this session only. Export a workspace file to keep them."
+    ),
+    Close => ("关闭", "Close"),
+    PastedName => ("粘贴的文本", "pasted text"),
     CuratedKindStatus => (
         "(类型与状态依据整理者所加标题判断)",
         "(kind and status follow from the editors' title)"
@@ -388,6 +416,102 @@ pub fn diagnostic_text(diagnostic: &Diagnostic, lang: Lang) -> (&'static str, Op
         }
     };
     (sentence, detail)
+}
+
+/// What importing, storing or removing a plan says to the user. Names are file names as given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportMessage {
+    /// Reading and extracting a file of this many bytes.
+    Working(String, usize),
+    /// Added as plan `id`.
+    Added(String, String),
+    /// The same text is already there, as plan `id`.
+    Duplicate(String, String),
+    Empty(String),
+    /// Larger than a plan can be; its size in bytes.
+    TooLarge(String, usize),
+    /// Not a text document (an image, an archive, binary data).
+    NotText(String),
+    /// A PDF: how to copy its text instead.
+    Pdf(String),
+    /// A .docx that cannot be read; what went wrong.
+    BadDocx(String, String),
+    /// Bytes that are not text in any encoding we read.
+    BadEncoding(String),
+    /// The file could not be read at all (the browser refused).
+    Unreadable(String),
+    /// A workspace file that is not one; what was wrong.
+    BadWorkspace(String, String),
+    /// A workspace file: plans added, duplicates skipped.
+    WorkspaceAdded(String, usize, usize),
+    /// Added, but no heading and no figure was found in it.
+    NoStructure(String),
+    Removed(String),
+    /// Storage refused a write (full, or blocked): the plans stay for this session.
+    StorageFull,
+    /// Storage is not available at all.
+    StorageRefused,
+    /// The stored plans could not be read; they were kept under this key.
+    StoreSetAside(String),
+}
+
+impl ImportMessage {
+    /// Whether this reports something that went wrong (shown as an alert).
+    pub fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            ImportMessage::Working(..)
+                | ImportMessage::Added(..)
+                | ImportMessage::WorkspaceAdded(..)
+                | ImportMessage::Removed(..)
+        )
+    }
+}
+
+fn kilobytes(bytes: usize) -> String {
+    format_number(bytes as f64 / 1024.0, 1)
+}
+
+impl Tr for ImportMessage {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        use ImportMessage as M;
+        Cow::Owned(match (self, lang) {
+            (M::Working(name, bytes), Lang::Zh) => format!("正在读取并提取“{name}”({} KB)……", kilobytes(*bytes)),
+            (M::Working(name, bytes), Lang::En) => format!("Reading and extracting “{name}” ({} KB)…", kilobytes(*bytes)),
+            (M::Added(name, id), Lang::Zh) => format!("已添加“{name}”(编号 {id}),各视图中均可查看。"),
+            (M::Added(name, id), Lang::En) => format!("Added “{name}” (id {id}); it is in every view."),
+            (M::Duplicate(name, id), Lang::Zh) => format!("“{name}”与已添加的规划 {id} 内容相同,未重复添加。"),
+            (M::Duplicate(name, id), Lang::En) => format!("“{name}” has the same text as plan {id}, already added; not added twice."),
+            (M::Empty(name), Lang::Zh) => format!("“{name}”没有任何文字,未添加。"),
+            (M::Empty(name), Lang::En) => format!("“{name}” contains no text; nothing was added."),
+            (M::TooLarge(name, bytes), Lang::Zh) => format!("“{name}”过大({} KB),不像一份规划;单份规划最多 4 MB。", kilobytes(*bytes)),
+            (M::TooLarge(name, bytes), Lang::En) => format!("“{name}” is too large ({} KB) to be a plan; one plan may be 4 MB at most.", kilobytes(*bytes)),
+            (M::NotText(name), Lang::Zh) => format!("“{name}”不是文本文件(可能是图片或压缩包),未添加。请选择 .txt、.html 或 .docx 文件。"),
+            (M::NotText(name), Lang::En) => format!("“{name}” is not a text document (an image or an archive?); nothing was added. Choose a .txt, .html or .docx file."),
+            (M::Pdf(name), Lang::Zh) => format!("暂不能直接读取 PDF(“{name}”)。请在 PDF 阅读器中打开它,全选(Ctrl+A)、复制(Ctrl+C),再粘贴到上面的文本框中。"),
+            (M::Pdf(name), Lang::En) => format!("PDF files (“{name}”) are not read directly. Open it in a PDF reader, select all (Ctrl+A), copy (Ctrl+C) and paste the text into the box above."),
+            (M::BadDocx(name, why), Lang::Zh) => format!("无法读取 Word 文件“{name}”:{why}。可在 Word 中全选并复制正文后粘贴。"),
+            (M::BadDocx(name, why), Lang::En) => format!("The Word file “{name}” cannot be read: {why}. Copy its text in Word and paste it instead."),
+            (M::BadEncoding(name), Lang::Zh) => format!("“{name}”的文字编码无法识别,未添加。请另存为 UTF-8 文本后再试。"),
+            (M::BadEncoding(name), Lang::En) => format!("The text encoding of “{name}” is not recognised; nothing was added. Save it as UTF-8 text and try again."),
+            (M::Unreadable(name), Lang::Zh) => format!("浏览器无法读取“{name}”。"),
+            (M::Unreadable(name), Lang::En) => format!("The browser could not read “{name}”."),
+            (M::BadWorkspace(name, why), Lang::Zh) => format!("“{name}”不是本工具的工作区文件:{why}"),
+            (M::BadWorkspace(name, why), Lang::En) => format!("“{name}” is not a workspace file of this tool: {why}"),
+            (M::WorkspaceAdded(name, added, duplicates), Lang::Zh) => format!("已从“{name}”添加 {added} 份规划;{duplicates} 份已存在,未重复添加。"),
+            (M::WorkspaceAdded(name, added, duplicates), Lang::En) => format!("Added {added} plans from “{name}”; {duplicates} were already there and were not added twice."),
+            (M::NoStructure(name), Lang::Zh) => format!("“{name}”中未识别到标题或数字目标;已作为全文添加,可在“原文”中阅读。"),
+            (M::NoStructure(name), Lang::En) => format!("No heading or figure was recognised in “{name}”; it was added as plain text, readable in Source."),
+            (M::Removed(name), Lang::Zh) => format!("已移除“{name}”。"),
+            (M::Removed(name), Lang::En) => format!("Removed “{name}”."),
+            (M::StorageFull, Lang::Zh) => "浏览器存储已满或拒绝写入:规划在本次会话中仍可使用,但重新加载后会丢失。请导出工作区文件保存。".to_string(),
+            (M::StorageFull, Lang::En) => "Browser storage is full or refused the write: the plans stay usable for this session but will be gone after a reload. Export a workspace file to keep them.".to_string(),
+            (M::StorageRefused, Lang::Zh) => "浏览器不允许本页保存数据:添加的规划只在本次会话中保留。".to_string(),
+            (M::StorageRefused, Lang::En) => "The browser does not let this page keep data: plans you add last for this session only.".to_string(),
+            (M::StoreSetAside(key), Lang::Zh) => format!("已保存的规划无法读取,已另存于浏览器存储“{key}”中,以免丢失;当前从空白开始。"),
+            (M::StoreSetAside(key), Lang::En) => format!("The stored plans could not be read; they were set aside in browser storage as “{key}” so nothing is lost, and the app starts without them."),
+        })
+    }
 }
 
 /// A plan's counts on its Overview card.
@@ -681,6 +805,36 @@ mod tests {
                 false,
                 code == DiagnosticCode::NoOutline,
             );
+        }
+    }
+
+    #[test]
+    fn every_import_message_is_worded_in_both_languages() {
+        let n = || "计划.txt".to_string();
+        let messages = [
+            ImportMessage::Working(n(), 2048),
+            ImportMessage::Added(n(), "id".into()),
+            ImportMessage::Duplicate(n(), "id".into()),
+            ImportMessage::Empty(n()),
+            ImportMessage::TooLarge(n(), 5 << 20),
+            ImportMessage::NotText(n()),
+            ImportMessage::Pdf(n()),
+            ImportMessage::BadDocx(n(), "x".into()),
+            ImportMessage::BadEncoding(n()),
+            ImportMessage::Unreadable(n()),
+            ImportMessage::BadWorkspace(n(), "x".into()),
+            ImportMessage::WorkspaceAdded(n(), 2, 1),
+            ImportMessage::NoStructure(n()),
+            ImportMessage::Removed(n()),
+            ImportMessage::StorageFull,
+            ImportMessage::StorageRefused,
+            ImportMessage::StoreSetAside("key".into()),
+        ];
+        for message in &messages {
+            let (zh, en) = both(message);
+            // The English quotes the (Chinese) file name the user gave, nothing else.
+            let en = en.replace("计划.txt", "");
+            check(&format!("{message:?}"), &zh, &en, false, false);
         }
     }
 

@@ -9,6 +9,8 @@ mod embed;
 #[doc(hidden)]
 pub mod fatal;
 pub mod i18n;
+mod import_file;
+mod library;
 mod state;
 pub mod url_state;
 pub mod view_state;

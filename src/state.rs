@@ -1,5 +1,5 @@
-//! The app's shared state: the extracted plans (read-only) and the view state, kept in sync with
-//! the URL hash in both directions.
+//! The app's shared state: the plans (built-in and imported, shared and never cloned per render)
+//! and the view state, kept in sync with the URL hash in both directions.
 
 use std::sync::Arc;
 
@@ -9,13 +9,24 @@ use leptos::prelude::*;
 use plan_model::vocab::{DEPARTMENTS, METRICS, SECTORS};
 use plan_model::Plan;
 
-/// The plans, extracted once at start-up.
+/// The plans: the built-in ones first, then the user's imports (see `crate::library`).
 #[derive(Clone)]
 pub struct Data {
     pub plans: Arc<Vec<Plan>>,
+    /// The imported documents, in the order of `plans[builtin..]`.
+    pub imports: Arc<Vec<plan_library::ImportedDoc>>,
+    /// How many plans are built in.
+    pub builtin: usize,
 }
 
 impl Data {
+    /// The import record of plan `index`, if the user imported it.
+    pub fn import_of(&self, index: usize) -> Option<&plan_library::ImportedDoc> {
+        index
+            .checked_sub(self.builtin)
+            .and_then(|i| self.imports.get(i))
+    }
+
     pub fn plan_index(&self, id: &str) -> Option<usize> {
         self.plans.iter().position(|p| p.id == id)
     }
@@ -101,8 +112,8 @@ fn write_url(state: &ViewState, replace: bool) {
 }
 
 /// Creates the state from the URL and follows the URL when it changes (links, back, forward).
-pub fn provide_app_state(data: &Data) -> AppState {
-    let (initial, notices) = read_url(data);
+pub fn provide_app_state(library: RwSignal<Data>) -> AppState {
+    let (initial, notices) = library.with_untracked(read_url);
     let state = RwSignal::new(initial);
     let notices = RwSignal::new(notices);
     let lang = Memo::new(move |_| state.with(|s| s.lang));
@@ -116,9 +127,8 @@ pub fn provide_app_state(data: &Data) -> AppState {
         embed,
     };
     let follow = {
-        let data = data.clone();
         move || {
-            let (next, found) = read_url(&data);
+            let (next, found) = library.with_untracked(read_url);
             if next != state.get_untracked() {
                 state.set(next);
             }
@@ -136,8 +146,9 @@ pub fn app_state() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The plans, tracked: a view that reads them is drawn again when the user adds or removes one.
 pub fn data() -> Data {
-    expect_context::<Data>()
+    expect_context::<RwSignal<Data>>().get()
 }
 
 /// A parameter of the query string (not the hash), e.g. Pym's `childId`.

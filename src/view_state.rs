@@ -100,6 +100,9 @@ pub struct ViewState {
     pub span: Option<(u16, u16)>,
     /// Embedded in another page: compact chrome, height messages to the parent.
     pub embed: bool,
+    /// Embedded pages offer "Add a plan" only when the host asks for it (`import=1`); the
+    /// standalone app always offers it.
+    pub import: bool,
 }
 
 fn split_list(value: &str) -> Vec<String> {
@@ -240,6 +243,7 @@ impl ViewState {
                     state.focus = (!value.is_empty()).then(|| value.chars().take(80).collect())
                 }
                 "embed" => state.embed = flag(&value),
+                "import" => state.import = flag(&value),
                 // Unknown keys are ignored silently: host pages add their own parameters.
                 _ => {}
             }
@@ -304,6 +308,9 @@ impl ViewState {
         if self.embed {
             parts.push(("embed", "1".into()));
         }
+        if self.import {
+            parts.push(("import", "1".into()));
+        }
         let body: Vec<String> = parts
             .into_iter()
             .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
@@ -317,6 +324,7 @@ impl ViewState {
             view: self.view,
             lang: self.lang,
             embed: self.embed,
+            import: self.import,
             doc: self.doc.clone(),
             ..ViewState::default()
         }
@@ -389,6 +397,7 @@ mod tests {
             focus: Some("p1-f001".into()),
             span: Some((2018, 2030)),
             embed: true,
+            import: true,
         };
         let (back, notices) = read(&state.to_hash());
         assert_eq!(back, state);

@@ -48,7 +48,8 @@ pub fn Compare(lang: Lang) -> impl IntoView {
     let plan_boxes = data
         .plans
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let id = p.id.clone();
             let (a, b) = (id.clone(), id.clone());
             let all = data.plans.clone();
@@ -58,7 +59,7 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                     <input type="checkbox" id=input_id.clone()
                         prop:checked=move || app.state.with(|s| s.plans.is_empty() || s.plans.contains(&a))
                         on:change=move |_| app.update(false, |s| s.plans = toggled(&all, &s.plans, &b))/>
-                    <label for=input_id>{plan_label(p, lang)}</label>
+                    <label for=input_id>{plan_label(&data, i, lang)}</label>
                 </li>
             }
         })
@@ -121,7 +122,7 @@ fn matrix(
     let mut notes: Vec<String> = Vec::new();
     let head = sel
         .iter()
-        .map(|&p| view! { <th scope="col">{plan_label(&data.plans[p], lang)}</th> })
+        .map(|&p| view! { <th scope="col">{plan_label(data, p, lang)}</th> })
         .collect_view();
     let body = rows
         .iter()
@@ -229,7 +230,7 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
                 Some((low, _)) => format_value(low, &figure.unit_normalized, lang),
                 None => Msg::PerYearUnknown.text(lang).to_string(),
             };
-            (short_label(plan, lang), value, label)
+            (short_label(data, p, lang), value, label)
         })
         .collect();
     let values: Vec<(f64, f64)> = entries
@@ -317,7 +318,7 @@ fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
         .max(1);
     let head = rows
         .iter()
-        .map(|(p, _)| view! { <th scope="col">{short_label(&data.plans[*p], lang)}</th> })
+        .map(|(p, _)| view! { <th scope="col">{short_label(data, *p, lang)}</th> })
         .collect_view();
     let body = SECTORS
         .iter()
@@ -348,7 +349,7 @@ fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
     let rows = department_matrix(&data.plans, sel);
     let head = sel
         .iter()
-        .map(|&p| view! { <th scope="col">{short_label(&data.plans[p], lang)}</th> })
+        .map(|&p| view! { <th scope="col">{short_label(data, p, lang)}</th> })
         .collect_view();
     let body = rows
         .into_iter()

@@ -100,7 +100,8 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let plan_options: Vec<(String, String)> = data
         .plans
         .iter()
-        .map(|p| (p.id.clone(), plan_label(p, lang)))
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), plan_label(&data, i, lang)))
         .collect();
     let sector_options: Vec<(String, String)> = SECTORS
         .iter()
@@ -287,7 +288,7 @@ fn result(
     view! {
         <li class="pc-result" data-testid="result" data-item-id=item.id.clone()>
             <p class="pc-result__meta">
-                <strong>{plan_label(plan, lang)}</strong>
+                <strong>{plan_label(data, r.plan, lang)}</strong>
                 " · " {item.kind.tr(lang)}
                 {(!path.is_empty()).then(|| view! { " · " <span lang="zh-CN">{path}</span> })}
             </p>

@@ -2,6 +2,7 @@
 
 mod compare;
 mod explore;
+mod import;
 mod overview;
 mod reader;
 mod timeline;
@@ -9,6 +10,7 @@ mod widgets;
 
 pub use compare::Compare;
 pub use explore::Explore;
+pub use import::ImportPanel;
 pub use overview::Overview;
 pub use reader::Reader;
 pub use timeline::Timeline;

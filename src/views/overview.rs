@@ -17,7 +17,8 @@ pub fn Overview(lang: Lang) -> impl IntoView {
     let cards = data
         .plans
         .iter()
-        .map(|plan| card(plan, lang, &app))
+        .enumerate()
+        .map(|(index, plan)| card(plan, data.import_of(index), lang, &app))
         .collect_view();
     view! {
         <section class="pc-view" aria-labelledby="pc-overview-h" data-testid="view-overview">
@@ -27,7 +28,12 @@ pub fn Overview(lang: Lang) -> impl IntoView {
     }
 }
 
-fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView {
+fn card(
+    plan: &Plan,
+    imported: Option<&plan_library::ImportedDoc>,
+    lang: Lang,
+    app: &crate::state::AppState,
+) -> impl IntoView {
     let id = plan.id.clone();
     let counts = plan_counts(plan);
     let sector_count = counts.sectors.len();
@@ -75,6 +81,7 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
                 <span lang="zh-CN">{plan.title.text.clone()}</span>
             </h3>
             {curated_note}
+            {imported.map(|doc| import_note(doc, lang))}
             {plan.truncated.then(|| view! {
                 <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>
             })}
@@ -101,4 +108,27 @@ fn card(plan: &Plan, lang: Lang, app: &crate::state::AppState) -> impl IntoView 
             </p>
         </li>
     }
+}
+
+/// Where an imported plan came from, and a way to remove it.
+fn import_note(doc: &plan_library::ImportedDoc, lang: Lang) -> impl IntoView {
+    let library = crate::library::library();
+    let id = doc.id.clone();
+    view! {
+        <p class="pc-import-note pc-small" data-testid="imported-note">
+            <span class="pc-badge">{Msg::ImportedBadge.text(lang)}</span>
+            " " <span lang="zh-CN">{doc.file_name.clone()}</span>
+            " · " {Msg::AddedOn.text(lang)} " " {added_text(&doc.added)}
+            " "
+            <button type="button" class="pc-button pc-button--small" on:click=move |_| library.remove(&id) data-testid="remove-plan">
+                {Msg::Remove.text(lang)}
+            </button>
+        </p>
+    }
+}
+
+/// `2026-11-25T03:04:05Z` as `2026-11-25 03:04 UTC`.
+pub fn added_text(iso: &str) -> String {
+    let minutes = iso.get(..16).unwrap_or(iso);
+    format!("{} UTC", minutes.replace('T', " "))
 }

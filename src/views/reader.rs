@@ -89,7 +89,7 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
                     s.focus = None;
                 })
             };
-            view! { <li><a href=href aria-current=(i == doc).then_some("page") class:pc-tab--current=i == doc>{plan_label(p, lang)}</a></li> }
+            view! { <li><a href=href aria-current=(i == doc).then_some("page") class:pc-tab--current=i == doc>{plan_label(data, i, lang)}</a></li> }
         })
         .collect_view();
     let outline = plan
@@ -162,6 +162,13 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
             </nav>
             {plan.truncated.then(|| view! {
                 <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>
+            })}
+            {data.import_of(doc).map(|imported| view! {
+                <p class="pc-import-note pc-small" data-testid="imported-note">
+                    <span class="pc-badge">{Msg::ImportedBadge.text(lang)}</span>
+                    " " <span lang="zh-CN">{imported.file_name.clone()}</span>
+                    " · " {Msg::AddedOn.text(lang)} " " {super::overview::added_text(&imported.added)}
+                </p>
             })}
             <p class="pc-small">{Msg::ReaderLegend.text(lang)} " " <code>{plan.source.clone()}</code></p>
             <div class="pc-reader__layout">

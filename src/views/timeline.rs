@@ -136,7 +136,7 @@ fn chart(
             });
             view! {
                 <g data-testid="timeline-lane" data-plan-id=plan.id.clone()>
-                    <text x=LABEL_WIDTH - 8.0 y=placed.y + 4.0 text-anchor="end" fill="#1b1f24" font-size="12">{short_label(plan, lang)}</text>
+                    <text x=LABEL_WIDTH - 8.0 y=placed.y + 4.0 text-anchor="end" fill="#1b1f24" font-size="12">{short_label(data, lane.plan, lang)}</text>
                     <line x1=LABEL_WIDTH x2=layout.plot_right y1=placed.y y2=placed.y stroke="#eef0f3" stroke-width="1"/>
                     {bar}
                 </g>
@@ -151,7 +151,7 @@ fn chart(
             let lane = &lanes[placed.lane];
             let plan = &data.plans[lane.plan];
             let m = &lane.milestones[placed.index];
-            let label = format!("{} · {} · {}: {}", short_label(plan, lang), m.kind.tr(lang), milestone_date(m), m.quote);
+            let label = format!("{} · {} · {}: {}", short_label(data, lane.plan, lang), m.kind.tr(lang), milestone_date(m), m.quote);
             let (x, y) = (placed.x, placed.y);
             let shape = match m.kind {
                 MilestoneKind::Issued => view! { <circle cx=x cy=y r=6.0 fill="#1b1f24"/> }.into_any(),
@@ -242,7 +242,7 @@ fn table(data: &Data, lanes: &[Lane], lang: Lang) -> impl IntoView {
                 .collect_view();
             view! {
                 <tr class="pc-table__group">
-                    <th scope="rowgroup">{plan_label(plan, lang)}</th>
+                    <th scope="rowgroup">{plan_label(data, lane.plan, lang)}</th>
                     <td>{period}{note}</td>
                     <td>{Msg::ColumnPeriod.text(lang)}</td>
                     <td></td>

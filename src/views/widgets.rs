@@ -6,6 +6,7 @@ use plan_model::vocab::{department_by_key, metric_by_key, sector_by_key};
 use plan_model::{Figure, Plan, PlanDate};
 
 pub use crate::i18n::figure_text;
+use crate::state::Data;
 use crate::view_state::{View, ViewState};
 
 /// The link to a figure's sentence in the source reader.
@@ -15,6 +16,7 @@ pub fn figure_href(state: &ViewState, plan: &Plan, figure: &Figure) -> String {
         view: View::Reader,
         lang: state.lang,
         embed: state.embed,
+        import: state.import,
         doc: Some(plan.id.clone()),
         focus: Some(figure.id.clone()),
         ..ViewState::default()
@@ -28,8 +30,27 @@ pub fn city_name(plan: &Plan, lang: Lang) -> String {
         .map_or_else(|| plan.id.clone(), |c| c.tr(lang).into_owned())
 }
 
-/// A short label for a plan: city and (in Chinese) a shortened title.
-pub fn plan_label(plan: &Plan, lang: Lang) -> String {
+/// The mark on a plan the user imported, wherever its label appears.
+fn imported_mark(data: &Data, index: usize, lang: Lang) -> String {
+    if data.import_of(index).is_some() {
+        format!(" · {}", Msg::ImportedBadge.text(lang))
+    } else {
+        String::new()
+    }
+}
+
+/// A plan's label: place, kind and year, marked when the user imported it.
+pub fn plan_label(data: &Data, index: usize, lang: Lang) -> String {
+    format!("{}{}", plain_label(&data.plans[index], lang), imported_mark(data, index, lang))
+}
+
+/// The shortest label that tells plans apart, marked when the user imported it.
+pub fn short_label(data: &Data, index: usize, lang: Lang) -> String {
+    format!("{}{}", plain_short_label(&data.plans[index], lang), imported_mark(data, index, lang))
+}
+
+/// A short label for a plan: city, kind and end year.
+fn plain_label(plan: &Plan, lang: Lang) -> String {
     let year = plan
         .period
         .as_ref()
@@ -42,8 +63,8 @@ pub fn plan_label(plan: &Plan, lang: Lang) -> String {
     }
 }
 
-/// The shortest label that tells plans apart: city and the plan's end year (or its kind).
-pub fn short_label(plan: &Plan, lang: Lang) -> String {
+/// City and the plan's end year (or its kind).
+fn plain_short_label(plan: &Plan, lang: Lang) -> String {
     let city = city_name(plan, lang);
     match plan
         .period

@@ -19,10 +19,13 @@ for (const lang of ['zh', 'en']) {
           const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
           if ([...text].length < 3) continue;
           const rect = el.getBoundingClientRect();
-          if (rect.width === 0 || rect.height === 0) continue;
-          const font = parseFloat(getComputedStyle(el).fontSize);
-          // Two characters a line at the least; one a line is unreadable.
-          if (rect.width < 2 * font) out.push(`${el.tagName} "${text.slice(0, 12)}" ${Math.round(rect.width)}px`);
+          // Visually hidden text (for screen readers) is 1 px wide on purpose.
+          if (rect.width <= 2 || rect.height === 0) continue;
+          const style = getComputedStyle(el);
+          const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
+          const lines = Math.round(rect.height / line);
+          // Squeezed: three lines or more with two characters a line or fewer.
+          if (lines >= 3 && [...text].length / lines <= 2) out.push(`${el.tagName} "${text.slice(0, 12)}" ${Math.round(rect.width)}px, ${lines} lines`);
         }
         return out;
       });

@@ -29,8 +29,6 @@ async function follows(from, to, check) {
   await page.context().close();
 }
 
-const checked = (selector) => document.querySelector(selector)?.checked === true;
-
 test('view and lang: the shell follows them', async () => {
   await follows('view=overview', 'view=timeline', (w) =>
     document.querySelector(w === 'a' ? '[data-testid=view-overview]' : '[data-testid=view-timeline]') !== null);
@@ -42,7 +40,6 @@ test('view and lang: the shell follows them', async () => {
 });
 
 test('explore follows q, plans, sectors, depts, kinds, years and figures', async () => {
-  const count = () => Number(document.querySelector('[data-testid=result-count]')?.innerText.match(/\d+/)?.[0] ?? -1);
   await follows('view=explore&q=机器人', 'view=explore&q=医疗', (w) =>
     document.querySelector('[data-testid=search]').value === (w === 'a' ? '机器人' : '医疗') &&
     [...document.querySelectorAll('mark.pc-hit')].every((m) => m.textContent === (w === 'a' ? '机器人' : '医疗')));
@@ -58,7 +55,7 @@ test('explore follows q, plans, sectors, depts, kinds, years and figures', async
   // The result list itself follows, not only the controls.
   const page = await openPage(env.browser, `${env.url}#view=explore`);
   await page.getByTestId('result-count').waitFor();
-  const all = await page.evaluate(count);
+  const all = await page.evaluate(() => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]));
   await page.evaluate(() => { location.hash = 'view=explore&kinds=goal'; });
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]) < n, all);
   await page.goBack();
@@ -67,9 +64,9 @@ test('explore follows q, plans, sectors, depts, kinds, years and figures', async
 });
 
 test('compare follows plans, per_year and metric', async () => {
-  const columns = () => document.querySelectorAll('[data-testid=matrix] thead th').length;
+  // (Check functions run in the page: everything they use is written inside them.)
   await follows('view=compare', `view=compare&plans=${WUHAN},${TIANJIN}`, (w) =>
-    columns() === (w === 'a' ? 6 : 3) &&
+    document.querySelectorAll('[data-testid=matrix] thead th').length === (w === 'a' ? 6 : 3) &&
     document.querySelector(`#pc-cmp-${'004_0464be91846ce881'}`).checked === (w === 'a'));
   await follows('view=compare', 'view=compare&per_year=1', (w) => document.querySelector('#pc-per-year').checked === (w === 'b'));
   await follows('view=compare', 'view=compare&metric=ai_industry_scale', (w) =>
@@ -77,8 +74,8 @@ test('compare follows plans, per_year and metric', async () => {
 });
 
 test('timeline follows plans and span', async () => {
-  const lanes = () => document.querySelectorAll('[data-testid=timeline-lane]').length;
-  await follows('view=timeline', `view=timeline&plans=${WUWEI}`, (w) => lanes() === (w === 'a' ? 5 : 1));
+  await follows('view=timeline', `view=timeline&plans=${WUWEI}`, (w) =>
+    document.querySelectorAll('[data-testid=timeline-lane]').length === (w === 'a' ? 5 : 1));
   await follows('view=timeline&span=2018-2030', 'view=timeline&span=2020-2026', (w) =>
     document.querySelector('[data-testid=years-shown]').innerText.includes(w === 'a' ? '2018–2030' : '2020–2026'));
 });

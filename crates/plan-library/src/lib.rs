@@ -1,0 +1,255 @@
+//! The user's own plans: what is kept of an imported document, how it is recognised when it comes
+//! again, and the workspace file that carries a set of them to another machine.
+//!
+//! The text is what is kept, never the extraction: a plan is extracted again from its text each
+//! time the app starts, so better extraction reaches old imports too and the store stays small.
+//! No web dependency: the app reads and writes these records through the browser's storage.
+
+use serde::{Deserialize, Serialize};
+
+/// The workspace file's schema name.
+pub const WORKSPACE_SCHEMA: &str = "plan-compare-workspace/1";
+/// The largest text accepted for one plan, in bytes. Government plans are 5–100 KB; a text this
+/// large is not a plan (and would not fit the browser's storage).
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// One imported document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedDoc {
+    /// The plan's id, unique among all plans (built-in and imported).
+    pub id: String,
+    /// The file name it came from, or the name the user gave a pasted text.
+    pub file_name: String,
+    /// When it was added, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub added: String,
+    /// [`content_hash`] of `text`: the same text imported twice is one plan.
+    pub hash: String,
+    /// The text as imported (decoded to UTF-8, nothing else changed).
+    pub text: String,
+}
+
+/// A set of imported documents as one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub schema: String,
+    pub documents: Vec<ImportedDoc>,
+}
+
+/// Why a text or a workspace file cannot be taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibraryError {
+    /// The text is empty or only white space.
+    Empty,
+    /// The text is larger than [`MAX_TEXT_BYTES`]; the size in bytes.
+    TooLarge(usize),
+    /// The same text is already there, as the plan with this id.
+    Duplicate(String),
+    /// The workspace file is not JSON of the expected schema; what was wrong.
+    BadWorkspace(String),
+}
+
+/// FNV-1a (64-bit) of the text, as 16 hex digits. Not cryptographic: it only needs to tell texts
+/// apart, and costs a few lines instead of a hashing crate.
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// An id for a plan from `file_name` that is not in `taken`: the name without its extension, made
+/// safe for URLs (letters, digits, CJK, `-` and `_`), with `-2`, `-3` … added when needed.
+pub fn unique_id(file_name: &str, taken: &[&str]) -> String {
+    let stem = plan_model::plan_id(file_name.trim());
+    let mut base: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    if base.trim_matches('_').is_empty() {
+        base = "imported".to_string();
+    }
+    if !taken.contains(&base.as_str()) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(&id.as_str()))
+        .unwrap_or(base)
+}
+
+/// Checks a new text against the library and returns the record to add. `taken` are the ids of
+/// every plan there is; `existing` the imported documents.
+pub fn admit(
+    file_name: &str,
+    text: String,
+    added: &str,
+    existing: &[ImportedDoc],
+    taken: &[&str],
+) -> Result<ImportedDoc, LibraryError> {
+    if text.trim().is_empty() {
+        return Err(LibraryError::Empty);
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(LibraryError::TooLarge(text.len()));
+    }
+    let hash = content_hash(&text);
+    if let Some(same) = existing.iter().find(|d| d.hash == hash && d.text == text) {
+        return Err(LibraryError::Duplicate(same.id.clone()));
+    }
+    let name = if file_name.trim().is_empty() {
+        "pasted.txt"
+    } else {
+        file_name.trim()
+    };
+    Ok(ImportedDoc {
+        id: unique_id(name, taken),
+        file_name: name.to_string(),
+        added: added.to_string(),
+        hash,
+        text,
+    })
+}
+
+/// The workspace file of `documents`.
+pub fn workspace_json(documents: &[ImportedDoc]) -> String {
+    let workspace = Workspace {
+        schema: WORKSPACE_SCHEMA.to_string(),
+        documents: documents.to_vec(),
+    };
+    serde_json::to_string_pretty(&workspace).unwrap_or_default()
+}
+
+/// Reads a workspace file (or the store, which has the same form). Hashes are computed again, not
+/// trusted; documents with an empty text are dropped.
+pub fn parse_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
+    let workspace: Workspace = serde_json::from_str(json.trim_start_matches('\u{feff}'))
+        .map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if workspace.schema != WORKSPACE_SCHEMA {
+        return Err(LibraryError::BadWorkspace(format!(
+            "schema {:?}, expected {WORKSPACE_SCHEMA:?}",
+            workspace.schema
+        )));
+    }
+    Ok(workspace
+        .documents
+        .into_iter()
+        .filter(|d| !d.text.trim().is_empty() && d.text.len() <= MAX_TEXT_BYTES)
+        .map(|d| ImportedDoc {
+            hash: content_hash(&d.text),
+            ..d
+        })
+        .collect())
+}
+
+/// Merges `incoming` documents into `existing`: texts already there are skipped, ids are made
+/// unique against `taken` (every plan id) and each other. Returns what was added and how many were
+/// duplicates.
+pub fn merge(
+    existing: &[ImportedDoc],
+    incoming: Vec<ImportedDoc>,
+    taken: &[&str],
+) -> (Vec<ImportedDoc>, usize) {
+    let mut added: Vec<ImportedDoc> = Vec::new();
+    let mut duplicates = 0;
+    for doc in incoming {
+        let known = existing.iter().chain(added.iter());
+        if known.clone().any(|d| d.hash == doc.hash && d.text == doc.text) {
+            duplicates += 1;
+            continue;
+        }
+        let mut ids: Vec<&str> = taken.to_vec();
+        ids.extend(added.iter().map(|d| d.id.as_str()));
+        let id = if ids.contains(&doc.id.as_str()) || doc.id.is_empty() {
+            unique_id(&doc.file_name, &ids)
+        } else {
+            doc.id.clone()
+        };
+        added.push(ImportedDoc { id, ..doc });
+    }
+    (added, duplicates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> ImportedDoc {
+        ImportedDoc {
+            id: id.into(),
+            file_name: format!("{id}.txt"),
+            added: "2026-11-25T00:00:00Z".into(),
+            hash: content_hash(text),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn hash_tells_texts_apart_and_is_stable() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_ne!(content_hash("武汉"), content_hash("天津"));
+        assert_eq!(content_hash("武汉"), content_hash("武汉"));
+    }
+
+    #[test]
+    fn ids_are_unique_and_safe() {
+        assert_eq!(unique_id("南山区实施方案.txt", &[]), "南山区实施方案");
+        assert_eq!(unique_id("plan.txt", &["plan"]), "plan-2");
+        assert_eq!(unique_id("plan.txt", &["plan", "plan-2"]), "plan-3");
+        assert_eq!(unique_id("a b&c.htm", &[]), "a_b_c");
+        assert_eq!(unique_id("###.txt", &[]), "imported");
+    }
+
+    #[test]
+    fn admit_refuses_empty_huge_and_duplicate_texts() {
+        let existing = vec![doc("a", "一、目标")];
+        let taken = ["a", "000_x"];
+        assert_eq!(admit("x.txt", " \n".into(), "t", &existing, &taken), Err(LibraryError::Empty));
+        let huge = "字".repeat(MAX_TEXT_BYTES / 3 + 1);
+        assert!(matches!(admit("x.txt", huge, "t", &existing, &taken), Err(LibraryError::TooLarge(_))));
+        assert_eq!(
+            admit("again.txt", "一、目标".into(), "t", &existing, &taken),
+            Err(LibraryError::Duplicate("a".into()))
+        );
+        let ok = admit("a.txt", "二、任务".into(), "t", &existing, &taken).unwrap();
+        assert_eq!(ok.id, "a-2");
+        assert_eq!(ok.hash, content_hash("二、任务"));
+        assert_eq!(admit("", "三".into(), "t", &existing, &taken).unwrap().file_name, "pasted.txt");
+    }
+
+    #[test]
+    fn workspace_round_trips_and_merges_without_duplicates() {
+        let docs = vec![doc("a", "一"), doc("b", "二")];
+        let json = workspace_json(&docs);
+        assert_eq!(parse_workspace(&json).unwrap(), docs);
+        let (added, duplicates) = merge(&docs[..1], parse_workspace(&json).unwrap(), &["a"]);
+        assert_eq!(duplicates, 1);
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].id, "b");
+        // An id taken by another plan is renamed, not overwritten.
+        let (added, _) = merge(&[], vec![doc("a", "三")], &["a"]);
+        assert_eq!(added[0].id, "a-2");
+    }
+
+    #[test]
+    fn bad_workspaces_are_refused_with_a_reason() {
+        assert!(matches!(parse_workspace("not json"), Err(LibraryError::BadWorkspace(_))));
+        assert!(matches!(
+            parse_workspace(r#"{"schema":"other","documents":[]}"#),
+            Err(LibraryError::BadWorkspace(_))
+        ));
+        // Hashes in the file are not trusted.
+        let mut d = doc("a", "一");
+        d.hash = "forged".into();
+        let json = workspace_json(&[d]);
+        assert_eq!(parse_workspace(&json).unwrap()[0].hash, content_hash("一"));
+    }
+}
