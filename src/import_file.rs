@@ -4,8 +4,8 @@
 
 use js_sys::{Array, Reflect, Uint8Array};
 use plan_import::{
-    check_file, decode_utf, decoded_to_text, docx_entry, docx_xml_to_text, sniff_encoding, Encoding,
-    Format, ImportError,
+    check_file, decode_utf, decoded_to_text, docx_entry, docx_xml_to_text, sniff_encoding,
+    Encoding, Format, ImportError,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -48,7 +48,8 @@ fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 /// Inflates raw deflate data with the browser's `DecompressionStream`.
 async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, JsValue> {
     let global = js_sys::global();
-    let constructor: js_sys::Function = Reflect::get(&global, &"DecompressionStream".into())?.dyn_into()?;
+    let constructor: js_sys::Function =
+        Reflect::get(&global, &"DecompressionStream".into())?.dyn_into()?;
     let stream = Reflect::construct(&constructor, &Array::of1(&"deflate-raw".into()))?;
     let parts = Array::of1(&Uint8Array::from(data));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
@@ -93,8 +94,9 @@ pub async fn read_file(name: &str, bytes: &[u8]) -> Result<FileContent, ImportMe
                     .await
                     .map_err(|_| ImportMessage::BadDocx(name.to_string(), "deflate".into()))?,
             };
-            let xml = String::from_utf8(xml_bytes)
-                .map_err(|_| ImportMessage::BadDocx(name.to_string(), "word/document.xml".into()))?;
+            let xml = String::from_utf8(xml_bytes).map_err(|_| {
+                ImportMessage::BadDocx(name.to_string(), "word/document.xml".into())
+            })?;
             let text = decoded_to_text(Format::Docx, &docx_xml_to_text(&xml))
                 .map_err(|e| refusal(name, &e))?;
             Ok(FileContent::Plan(text))

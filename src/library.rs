@@ -34,7 +34,10 @@ pub fn library() -> Library {
 
 /// `YYYY-MM-DDTHH:MM:SSZ`, now.
 fn now_iso() -> String {
-    let iso = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
     // Milliseconds say nothing a reader needs.
     match iso.split_once('.') {
         Some((seconds, _)) => format!("{seconds}Z"),
@@ -165,7 +168,9 @@ impl Library {
             Ok(doc) => {
                 let id = doc.id.clone();
                 self.add_docs(vec![doc]);
-                let plan = self.data.with_untracked(|d| d.plans.iter().rev().find(|p| p.id == id).cloned());
+                let plan = self
+                    .data
+                    .with_untracked(|d| d.plans.iter().rev().find(|p| p.id == id).cloned());
                 if let Some(plan) = plan {
                     if plan.outline.is_empty() && plan.figures.is_empty() {
                         self.say(ImportMessage::NoStructure(file_name.to_string()));
@@ -199,7 +204,11 @@ impl Library {
         if added > 0 {
             self.add_docs(docs);
         }
-        self.say(ImportMessage::WorkspaceAdded(file_name.to_string(), added, duplicates));
+        self.say(ImportMessage::WorkspaceAdded(
+            file_name.to_string(),
+            added,
+            duplicates,
+        ));
     }
 
     /// Removes imported plan `id` everywhere, and from storage.
@@ -226,7 +235,8 @@ impl Library {
 
     /// The workspace file of every imported plan.
     pub fn workspace_json(&self) -> String {
-        self.data.with_untracked(|d| plan_library::workspace_json(&d.imports))
+        self.data
+            .with_untracked(|d| plan_library::workspace_json(&d.imports))
     }
 
     /// Reports a file that cannot be imported.

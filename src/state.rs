@@ -135,7 +135,7 @@ pub fn provide_app_state(library: RwSignal<Data>) -> AppState {
             notices.set(found);
         }
     };
-    let on_hash = follow.clone();
+    let on_hash = follow;
     window_event_listener(leptos::ev::hashchange, move |_| on_hash());
     window_event_listener(leptos::ev::popstate, move |_| follow());
     provide_context(app);

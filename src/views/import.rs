@@ -37,7 +37,8 @@ fn import_files(library: Library, files: web_sys::FileList) {
     spawn_local(async move {
         for file in files {
             let name = file.name();
-            let bytes = match gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await {
+            let bytes = match gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await
+            {
                 Ok(bytes) => bytes,
                 Err(_) => {
                     library.refuse(ImportMessage::Unreadable(name));
@@ -100,7 +101,11 @@ pub fn ImportPanel(lang: Lang, on_close: impl Fn() + 'static) -> impl IntoView {
             .get()
             .into_iter()
             .map(|m| {
-                let class = if m.is_problem() { "pc-notice pc-notice--problem" } else { "pc-notice" };
+                let class = if m.is_problem() {
+                    "pc-notice pc-notice--problem"
+                } else {
+                    "pc-notice"
+                };
                 view! { <li class=class data-testid="import-message">{m.tr(lang)}</li> }
             })
             .collect_view()

@@ -41,12 +41,20 @@ fn imported_mark(data: &Data, index: usize, lang: Lang) -> String {
 
 /// A plan's label: place, kind and year, marked when the user imported it.
 pub fn plan_label(data: &Data, index: usize, lang: Lang) -> String {
-    format!("{}{}", plain_label(&data.plans[index], lang), imported_mark(data, index, lang))
+    format!(
+        "{}{}",
+        plain_label(&data.plans[index], lang),
+        imported_mark(data, index, lang)
+    )
 }
 
 /// The shortest label that tells plans apart, marked when the user imported it.
 pub fn short_label(data: &Data, index: usize, lang: Lang) -> String {
-    format!("{}{}", plain_short_label(&data.plans[index], lang), imported_mark(data, index, lang))
+    format!(
+        "{}{}",
+        plain_short_label(&data.plans[index], lang),
+        imported_mark(data, index, lang)
+    )
 }
 
 /// A short label for a plan: city, kind and end year.

@@ -162,7 +162,10 @@ pub fn merge(
     let mut duplicates = 0;
     for doc in incoming {
         let known = existing.iter().chain(added.iter());
-        if known.clone().any(|d| d.hash == doc.hash && d.text == doc.text) {
+        if known
+            .clone()
+            .any(|d| d.hash == doc.hash && d.text == doc.text)
+        {
             duplicates += 1;
             continue;
         }
@@ -212,9 +215,15 @@ mod tests {
     fn admit_refuses_empty_huge_and_duplicate_texts() {
         let existing = vec![doc("a", "一、目标")];
         let taken = ["a", "000_x"];
-        assert_eq!(admit("x.txt", " \n".into(), "t", &existing, &taken), Err(LibraryError::Empty));
+        assert_eq!(
+            admit("x.txt", " \n".into(), "t", &existing, &taken),
+            Err(LibraryError::Empty)
+        );
         let huge = "字".repeat(MAX_TEXT_BYTES / 3 + 1);
-        assert!(matches!(admit("x.txt", huge, "t", &existing, &taken), Err(LibraryError::TooLarge(_))));
+        assert!(matches!(
+            admit("x.txt", huge, "t", &existing, &taken),
+            Err(LibraryError::TooLarge(_))
+        ));
         assert_eq!(
             admit("again.txt", "一、目标".into(), "t", &existing, &taken),
             Err(LibraryError::Duplicate("a".into()))
@@ -222,7 +231,12 @@ mod tests {
         let ok = admit("a.txt", "二、任务".into(), "t", &existing, &taken).unwrap();
         assert_eq!(ok.id, "a-2");
         assert_eq!(ok.hash, content_hash("二、任务"));
-        assert_eq!(admit("", "三".into(), "t", &existing, &taken).unwrap().file_name, "pasted.txt");
+        assert_eq!(
+            admit("", "三".into(), "t", &existing, &taken)
+                .unwrap()
+                .file_name,
+            "pasted.txt"
+        );
     }
 
     #[test]
@@ -241,7 +255,10 @@ mod tests {
 
     #[test]
     fn bad_workspaces_are_refused_with_a_reason() {
-        assert!(matches!(parse_workspace("not json"), Err(LibraryError::BadWorkspace(_))));
+        assert!(matches!(
+            parse_workspace("not json"),
+            Err(LibraryError::BadWorkspace(_))
+        ));
         assert!(matches!(
             parse_workspace(r#"{"schema":"other","documents":[]}"#),
             Err(LibraryError::BadWorkspace(_))
