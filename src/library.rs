@@ -69,15 +69,18 @@ fn load_store(messages: &mut Vec<ImportMessage>) -> Vec<ImportedDoc> {
         messages.push(ImportMessage::StorageRefused);
         return Vec::new();
     }
-    let Ok(raw) = LocalStorage::get::<serde_json::Value>(STORE_KEY) else {
+    // The raw string, not `LocalStorage::get`: a value that is not even JSON must be set aside
+    // too, not mistaken for an empty store.
+    let Ok(Some(raw)) = LocalStorage::raw().get_item(STORE_KEY) else {
         return Vec::new();
     };
-    match parse_workspace(&raw.to_string()) {
+    match parse_workspace(&raw) {
         Ok(docs) => docs,
         Err(_) => {
             let aside = format!("{STORE_KEY}:unreadable:{}", now_iso());
-            let _ = LocalStorage::set(&aside, &raw);
-            LocalStorage::delete(STORE_KEY);
+            let storage = LocalStorage::raw();
+            let _ = storage.set_item(&aside, &raw);
+            let _ = storage.remove_item(STORE_KEY);
             messages.push(ImportMessage::StoreSetAside(aside));
             Vec::new()
         }
@@ -111,8 +114,9 @@ impl Library {
     fn say(&self, message: ImportMessage) {
         self.messages.update(|m| {
             m.push(message);
-            // The panel shows the latest few; older ones are history nobody reads.
-            let excess = m.len().saturating_sub(6);
+            // The panel shows the latest ones (a batch of files says something of each); older
+            // ones are history nobody reads.
+            let excess = m.len().saturating_sub(12);
             m.drain(..excess);
         });
     }
@@ -139,7 +143,7 @@ impl Library {
 
     /// Adds extracted documents and stores the new set.
     fn add_docs(&self, docs: Vec<ImportedDoc>) {
-        let plans = extract_all(&docs);
+        let plans = crate::app::measured("plan-compare:import", || extract_all(&docs));
         let mut imports = Vec::new();
         self.data.update(|data| {
             let mut all = (*data.plans).clone();

@@ -32,8 +32,7 @@ fn import_text(library: Library, name: String, text: String) {
 }
 
 /// Reads the files a user chose or dropped, one after another.
-fn import_files(library: Library, files: web_sys::FileList) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+fn import_files(library: Library, files: Vec<web_sys::File>) {
     spawn_local(async move {
         for file in files {
             let name = file.name();
@@ -54,12 +53,17 @@ fn import_files(library: Library, files: web_sys::FileList) {
     });
 }
 
-fn input_files(ev: &leptos::ev::Event) -> Option<web_sys::FileList> {
+/// The files of a list, taken out of it (an input's list is live and empties with the input).
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+fn input_files(ev: &leptos::ev::Event) -> Option<Vec<web_sys::File>> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let files = input.files();
+    let files = files_of(&input.files()?);
     // Choosing the same file again must fire `change` again.
     input.set_value("");
-    files
+    Some(files)
 }
 
 #[component]
@@ -92,7 +96,7 @@ pub fn ImportPanel(lang: Lang, on_close: impl Fn() + 'static) -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            import_files(library, files);
+            import_files(library, files_of(&files));
         }
     };
     let messages = move || {

@@ -14,18 +14,19 @@ for (const lang of ['zh', 'en']) {
       const page = await openPage(env.browser, `${env.url}#view=${view}&lang=${lang}`, { viewport: { width: 360, height: 780 } });
       await page.getByTestId(`view-${view}`).waitFor();
       const squeezed = await page.evaluate(() => {
+        // Each text node's line boxes: one or two characters a line over three lines or more is
+        // text squeezed into a column too narrow to read.
         const out = [];
-        for (const el of document.querySelectorAll('th, td, dt, dd, label, a, p, li, legend, button, h2, h3')) {
-          const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent.trim();
           if ([...text].length < 3) continue;
-          const rect = el.getBoundingClientRect();
-          // Visually hidden text (for screen readers) is 1 px wide on purpose.
-          if (rect.width <= 2 || rect.height === 0) continue;
-          const style = getComputedStyle(el);
-          const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6;
-          const lines = Math.round(rect.height / line);
-          // Squeezed: three lines or more with two characters a line or fewer.
-          if (lines >= 3 && [...text].length / lines <= 2) out.push(`${el.tagName} "${text.slice(0, 12)}" ${Math.round(rect.width)}px, ${lines} lines`);
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+          // Visually hidden text (for screen readers) is clipped to 1 px on purpose.
+          if (lines.length < 3 || node.parentElement.closest('.pc-visually-hidden')) continue;
+          if ([...text].length / lines.length <= 2) out.push(`${node.parentElement.tagName} "${text.slice(0, 12)}" ${lines.length} lines`);
         }
         return out;
       });

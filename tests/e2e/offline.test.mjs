@@ -138,3 +138,39 @@ test('an MHTML snapshot of the page shows the UI once', async () => {
   assert.ok(reopened.requests.every((r) => r.startsWith(env.url)), reopened.requests.join(' '));
   await reopened.context().close();
 });
+
+/** Adds a pasted plan through the panel and waits for it to be added. */
+async function addPastedPlan(page, name) {
+  await page.getByTestId('add-plan').click();
+  await page.getByTestId('paste-text').fill('一、发展目标\n到2026年，全县人工智能产业规模达到50亿元，培育企业30家。\n二、重点任务\n1.建设算力中心。（牵头单位：县发展改革局）');
+  await page.getByTestId('paste-name').fill(name);
+  await page.getByTestId('paste-add').click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid=import-message]')].some((m) => m.innerText.includes(n)), name);
+}
+
+test('a plan added in the single file from disk, and in a saved page, is still there after a reload', async () => {
+  const offline = await openOffline(`${pathToFileURL(SINGLE).href}#lang=en`);
+  await offline.getByTestId('plan-list').waitFor();
+  await addPastedPlan(offline, 'county-plan');
+  await offline.reload();
+  await offline.getByTestId('plan-list').waitFor();
+  assert.equal(await offline.getByTestId('plan').count(), 6);
+  assert.equal(await offline.locator('[data-plan-id="county-plan"]').count(), 1);
+  assert.deepEqual(offline.requests, []);
+  assert.deepEqual(offline.problems, []);
+  await offline.context().close();
+
+  const page = await openPage(env.browser, `${env.url}#lang=en`);
+  await page.getByTestId('plan-list').waitFor();
+  const saved = saveComplete(await page.content(), 'saved-overview');
+  await page.context().close();
+  const reopened = await openOffline(pathToFileURL(saved).href);
+  await reopened.getByTestId('plan-list').waitFor();
+  await addPastedPlan(reopened, 'saved-page-plan');
+  await reopened.reload();
+  await reopened.getByTestId('plan-list').waitFor();
+  assert.equal(await reopened.locator('[data-plan-id="saved-page-plan"]').count(), 1);
+  assert.deepEqual(reopened.requests, []);
+  assert.deepEqual(reopened.problems, []);
+  await reopened.context().close();
+});
