@@ -61,6 +61,13 @@ pub enum Notice {
     UnknownItem(String),
 }
 
+/// Which end of the target-year range a control sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearBound {
+    From,
+    To,
+}
+
 /// Earliest and latest years a range may name; anything outside is absurd for these plans.
 pub const YEAR_MIN: u16 = 2000;
 pub const YEAR_MAX: u16 = 2050;
@@ -330,6 +337,25 @@ impl ViewState {
         }
     }
 
+    /// Sets one end of the target-year range from what a user typed: an empty or unreadable value
+    /// opens that end; ends given the wrong way round are swapped; the full range is no filter.
+    pub fn set_year_bound(&mut self, bound: YearBound, typed: &str) {
+        let parsed = typed
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y));
+        let (mut from, mut to) = self.years.unwrap_or((YEAR_MIN, YEAR_MAX));
+        match bound {
+            YearBound::From => from = parsed.unwrap_or(YEAR_MIN),
+            YearBound::To => to = parsed.unwrap_or(YEAR_MAX),
+        }
+        if from > to {
+            std::mem::swap(&mut from, &mut to);
+        }
+        self.years = (from != YEAR_MIN || to != YEAR_MAX).then_some((from, to));
+    }
+
     /// Whether any explore filter is set.
     pub fn has_filters(&self) -> bool {
         !(self.plans.is_empty()
@@ -418,6 +444,20 @@ mod tests {
         for n in &notices {
             assert!(!n.tr(Lang::Zh).is_empty() && !n.tr(Lang::En).is_empty());
         }
+    }
+
+    #[test]
+    fn year_bounds_from_typed_values() {
+        let mut state = ViewState::default();
+        state.set_year_bound(YearBound::From, "2023");
+        assert_eq!(state.years, Some((2023, YEAR_MAX)));
+        state.set_year_bound(YearBound::To, "2020");
+        assert_eq!(state.years, Some((2020, 2023)), "swapped");
+        state.set_year_bound(YearBound::From, "abc");
+        state.set_year_bound(YearBound::To, "");
+        assert_eq!(state.years, None, "the full range is no filter");
+        state.set_year_bound(YearBound::To, "1800");
+        assert_eq!(state.years, None, "absurd years open the end");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use plan_analysis::compare::{
-    chart_value, department_matrix, metric_matrix, sector_heatmap, MetricRow,
+    chart_value, department_matrix, heat_level, metric_matrix, sector_heatmap, MetricRow,
 };
 use plan_analysis::export::{dataset_of_comparison, figures_csv};
 use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
@@ -328,7 +328,7 @@ fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
                 .iter()
                 .map(|(_, counts)| {
                     let n = counts[si];
-                    let level = if n == 0 { 0 } else { 1 + (n * 3 / max).min(3) };
+                    let level = heat_level(n, max);
                     view! { <td class=format!("pc-heat pc-heat--{level}")>{n}</td> }
                 })
                 .collect_view();

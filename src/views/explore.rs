@@ -7,7 +7,7 @@ use plan_model::vocab::SECTORS;
 use plan_model::{Item, ItemKind, Role};
 
 use crate::i18n::{results_count, Lang, Msg, Tr};
-use crate::view_state::{View, ViewState, YEAR_MAX, YEAR_MIN};
+use crate::view_state::{View, ViewState, YearBound, YEAR_MAX, YEAR_MIN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -126,22 +126,11 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     };
     let set_year = move |which: usize, value: String| {
         app.update(false, |s| {
-            let parsed = value
-                .trim()
-                .parse::<u16>()
-                .ok()
-                .filter(|y| (YEAR_MIN..=YEAR_MAX).contains(y));
-            let (mut from, mut to) = s.years.unwrap_or((YEAR_MIN, YEAR_MAX));
-            match (which, parsed) {
-                (0, Some(y)) => from = y,
-                (0, None) => from = YEAR_MIN,
-                (_, Some(y)) => to = y,
-                (_, None) => to = YEAR_MAX,
+            if which == 0 {
+                s.set_year_bound(YearBound::From, &value)
+            } else {
+                s.set_year_bound(YearBound::To, &value)
             }
-            if from > to {
-                std::mem::swap(&mut from, &mut to);
-            }
-            s.years = (from != YEAR_MIN || to != YEAR_MAX).then_some((from, to));
         })
     };
     let years = Memo::new(move |_| app.state.with(|s| s.years));

@@ -71,10 +71,27 @@ test('keyboard only: tab to the search box, type, and see a visible focus ring',
   assert.deepEqual(page.problems, []);
 });
 
+for (const lang of ['zh', 'en']) {
+  test(`axe: the "Add a plan" panel (${lang}) has no serious or critical violation`, async () => {
+    const page = await openPage(env.browser, `${env.url}#lang=${lang}`);
+    await page.getByTestId('add-plan').click();
+    await page.getByTestId('import-panel').waitFor();
+    const serious = await axe(page);
+    assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('every interface string is translated: no Chinese chrome in English', async () => {
-  for (const view of VIEWS) {
-    const page = await openPage(env.browser, `${env.url}#view=${view}&lang=en`);
-    await page.getByTestId(`view-${view}`).waitFor();
+  for (const view of [...VIEWS, 'import']) {
+    const page = await openPage(env.browser, `${env.url}#view=${view === 'import' ? 'overview' : view}&lang=en`);
+    if (view === 'import') {
+      await page.getByTestId('add-plan').click();
+      await page.getByTestId('import-panel').waitFor();
+    } else {
+      await page.getByTestId(`view-${view}`).waitFor();
+    }
     // Plan text and quotes are Chinese on purpose and carry lang="zh-CN"; everything else is English.
     const chinese = await page.evaluate(() => {
       const out = [];

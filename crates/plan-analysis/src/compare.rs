@@ -91,6 +91,16 @@ pub fn chart_value(plan: &Plan, figure: &Figure, per_year: bool) -> Option<(f64,
     Some((low / years, high / years))
 }
 
+/// The shade of a heatmap cell, 0 (none) to 4 (the most), for `count` items where the fullest cell
+/// has `max`: any item at all is at least 1, so a single mention never looks like none.
+pub fn heat_level(count: usize, max: usize) -> usize {
+    if count == 0 {
+        0
+    } else {
+        1 + (count * 3 / max.max(1)).min(3)
+    }
+}
+
 /// Sector coverage: for each selected plan, the number of items per sector (in taxonomy order).
 pub fn sector_heatmap(plans: &[Plan], selected: &[usize]) -> Vec<(usize, Vec<usize>)> {
     selected
@@ -207,6 +217,14 @@ mod tests {
         assert_eq!((heat[0].1[health], heat[1].1[health]), (1, 1));
         let depts = department_matrix(&plans, &[0, 1]);
         assert_eq!(depts, vec![("science_tech", vec![1, 1])]);
+    }
+
+    #[test]
+    fn heat_levels_keep_one_mention_visible() {
+        assert_eq!(heat_level(0, 10), 0);
+        assert_eq!(heat_level(1, 10), 1);
+        assert_eq!(heat_level(10, 10), 4);
+        assert_eq!(heat_level(5, 0), 4);
     }
 
     #[test]
