@@ -297,17 +297,13 @@ impl Tree {
         index
     }
 
-    /// Whether an element or one of its ancestors is dropped.
-    fn hidden(&self, mut e: usize) -> bool {
-        loop {
-            if self.elements[e].dropped {
-                return true;
-            }
-            if e == 0 {
-                return false;
-            }
-            e = self.elements[e].parent;
+    /// Per element, whether it or one of its ancestors is dropped (one pass: parents come first).
+    fn hidden(&self) -> Vec<bool> {
+        let mut hidden = vec![false; self.elements.len()];
+        for (e, element) in self.elements.iter().enumerate() {
+            hidden[e] = element.dropped || (e > 0 && hidden[element.parent]);
         }
+        hidden
     }
 
     /// Per element: (Han characters in its whole visible subtree, Han characters in its own
@@ -344,17 +340,18 @@ impl Tree {
     }
 
     fn choose_body(&self, counts: &[(usize, usize)]) -> usize {
+        let hidden = self.hidden();
         let page = counts[0].0;
         let content = (1..self.elements.len())
             .filter_map(|e| Some((self.elements[e].content_rank?, e)))
-            .filter(|&(_, e)| counts[e].0 > 0 && counts[e].0 * 4 >= page && !self.hidden(e))
+            .filter(|&(_, e)| counts[e].0 > 0 && counts[e].0 * 4 >= page && !hidden[e])
             .min_by_key(|&(rank, e)| (rank, std::cmp::Reverse(counts[e].0), e));
         if let Some((_, e)) = content {
             return e;
         }
         (0..self.elements.len())
             .filter(|&e| CONTAINER_TAGS.contains(&self.elements[e].name.as_str()))
-            .filter(|&e| counts[e].1 > 0 && !self.hidden(e))
+            .filter(|&e| counts[e].1 > 0 && !hidden[e])
             .max_by_key(|&e| (counts[e].1, std::cmp::Reverse(e)))
             .unwrap_or(0)
     }
@@ -425,8 +422,10 @@ impl Tree {
             push_collapsed(&mut text, &self.render(e).replace('\n', " "));
             text.trim().to_string()
         };
+        let hidden = self.hidden();
         let h1 = (1..self.elements.len())
-            .filter(|&e| self.elements[e].name == "h1" && !self.hidden(e))
+            .filter(|&e| self.elements[e].name == "h1" && !hidden[e])
+            .take(8)
             .map(text_of)
             .find(|t| t.chars().any(char::is_alphanumeric));
         if h1.is_some() {
