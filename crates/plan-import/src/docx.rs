@@ -66,8 +66,10 @@ pub fn docx_entry(bytes: &[u8]) -> Result<ZipEntry<'_>, ImportError> {
         return Err(bad("ZIP64 archives are not supported"));
     }
     let mut at = directory as usize;
+    // Offsets from the file are checked against its length before any arithmetic, so that the
+    // sums below stay far from overflow on 32-bit targets (wasm32) too.
     for _ in 0..entries {
-        if u32_at(bytes, at) != Some(CENTRAL) {
+        if at > bytes.len() || u32_at(bytes, at) != Some(CENTRAL) {
             return Err(damaged());
         }
         let field = |offset: usize| u16_at(bytes, at + offset).ok_or_else(damaged);
@@ -99,7 +101,7 @@ pub fn docx_entry(bytes: &[u8]) -> Result<ZipEntry<'_>, ImportError> {
                 MAX_XML_BYTES / (1024 * 1024)
             )));
         }
-        if u32_at(bytes, local) != Some(LOCAL) {
+        if local > bytes.len() || u32_at(bytes, local) != Some(LOCAL) {
             return Err(damaged());
         }
         let local_name = u16_at(bytes, local + 26).ok_or_else(damaged)? as usize;
