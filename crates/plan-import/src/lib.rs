@@ -36,7 +36,7 @@ mod text;
 
 use std::fmt;
 
-pub use docx::{docx_entry, docx_xml_to_text, ZipEntry};
+pub use docx::{docx_entry, docx_xml_to_text, ZipEntry, MAX_XML_BYTES};
 #[cfg(feature = "inflate")]
 pub use docx::{docx_to_text, inflate_entry};
 #[cfg(feature = "gb18030")]
