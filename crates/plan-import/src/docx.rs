@@ -66,8 +66,10 @@ pub fn docx_entry(bytes: &[u8]) -> Result<ZipEntry<'_>, ImportError> {
         return Err(bad("ZIP64 archives are not supported"));
     }
     let mut at = directory as usize;
+    // Offsets from the file are checked against its length before any arithmetic, so that the
+    // sums below stay far from overflow on 32-bit targets (wasm32) too.
     for _ in 0..entries {
-        if u32_at(bytes, at) != Some(CENTRAL) {
+        if at > bytes.len() || u32_at(bytes, at) != Some(CENTRAL) {
             return Err(damaged());
         }
         let field = |offset: usize| u16_at(bytes, at + offset).ok_or_else(damaged);
@@ -93,13 +95,16 @@ pub fn docx_entry(bytes: &[u8]) -> Result<ZipEntry<'_>, ImportError> {
                 "its compression (method {method}) is not supported: save it again from Word or WPS"
             )));
         }
+        if uncompressed == u32::MAX || compressed == u32::MAX {
+            return Err(bad("ZIP64 archives are not supported"));
+        }
         if uncompressed > MAX_XML_BYTES || compressed > MAX_XML_BYTES {
             return Err(bad(format!(
                 "its text would be {uncompressed} bytes, more than the limit of {} MB",
                 MAX_XML_BYTES / (1024 * 1024)
             )));
         }
-        if u32_at(bytes, local) != Some(LOCAL) {
+        if local > bytes.len() || u32_at(bytes, local) != Some(LOCAL) {
             return Err(damaged());
         }
         let local_name = u16_at(bytes, local + 26).ok_or_else(damaged)? as usize;
@@ -332,6 +337,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn sizes_come_from_the_central_directory() {
+        // Streaming writers leave the local header's sizes zero (flag bit 3, a data descriptor
+        // after the data); only the central directory has them.
+        let good = zip_with("word/document.xml", b"<w:p><w:t>a</w:t></w:p>", false);
+        let local = rfind(&good, b"PK\x03\x04");
+        let mut streamed = good.clone();
+        streamed[local + 6] |= 8;
+        streamed[local + 18..local + 26].fill(0);
+        assert_eq!(docx_entry(&streamed), docx_entry(&good));
+        assert_eq!(
+            docx_entry(&streamed).unwrap().data,
+            b"<w:p><w:t>a</w:t></w:p>"
+        );
+    }
+
+    #[test]
     fn says_why_a_zip_is_no_docx() {
         let reason = |bytes: &[u8]| match docx_entry(bytes) {
             Err(ImportError::BadDocx { reason }) => reason,
@@ -362,8 +383,11 @@ pub(crate) mod tests {
         wild[end + 16..end + 20].copy_from_slice(&1_000_000u32.to_le_bytes());
         assert!(reason(&wild).contains("damaged"));
         let mut bomb = good.clone();
-        bomb[entry + 24..entry + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+        bomb[entry + 24..entry + 28].copy_from_slice(&(MAX_XML_BYTES + 1).to_le_bytes());
         assert!(reason(&bomb).contains("more than the limit"));
+        let mut zip64_entry = good.clone();
+        zip64_entry[entry + 24..entry + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(reason(&zip64_entry).contains("ZIP64"));
     }
 
     fn rfind(haystack: &[u8], needle: &[u8]) -> usize {

@@ -158,9 +158,10 @@ fn has_nul_without_utf16_bom(bytes: &[u8]) -> bool {
     !utf16 && bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0)
 }
 
-/// Whether the first non-blank bytes open an HTML document (ASCII-compatible encodings only; a
-/// UTF-16 page needs an `.html` name).
-fn starts_like_html(bytes: &[u8]) -> bool {
+/// Whether the first non-blank bytes open an HTML document (`<!DOCTYPE html`, `<html`, or
+/// `<?xml` with an `<html` after it). On raw bytes this sees ASCII-compatible encodings only;
+/// `file_to_text` asks again of the decoded text, so a UTF-16 page named `.txt` is a page too.
+pub(crate) fn starts_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let start = head

@@ -297,17 +297,13 @@ impl Tree {
         index
     }
 
-    /// Whether an element or one of its ancestors is dropped.
-    fn hidden(&self, mut e: usize) -> bool {
-        loop {
-            if self.elements[e].dropped {
-                return true;
-            }
-            if e == 0 {
-                return false;
-            }
-            e = self.elements[e].parent;
+    /// Per element, whether it or one of its ancestors is dropped (one pass: parents come first).
+    fn hidden(&self) -> Vec<bool> {
+        let mut hidden = vec![false; self.elements.len()];
+        for (e, element) in self.elements.iter().enumerate() {
+            hidden[e] = element.dropped || (e > 0 && hidden[element.parent]);
         }
+        hidden
     }
 
     /// Per element: (Han characters in its whole visible subtree, Han characters in its own
@@ -344,17 +340,18 @@ impl Tree {
     }
 
     fn choose_body(&self, counts: &[(usize, usize)]) -> usize {
+        let hidden = self.hidden();
         let page = counts[0].0;
         let content = (1..self.elements.len())
             .filter_map(|e| Some((self.elements[e].content_rank?, e)))
-            .filter(|&(_, e)| counts[e].0 > 0 && counts[e].0 * 4 >= page && !self.hidden(e))
+            .filter(|&(_, e)| counts[e].0 > 0 && counts[e].0 * 4 >= page && !hidden[e])
             .min_by_key(|&(rank, e)| (rank, std::cmp::Reverse(counts[e].0), e));
         if let Some((_, e)) = content {
             return e;
         }
         (0..self.elements.len())
             .filter(|&e| CONTAINER_TAGS.contains(&self.elements[e].name.as_str()))
-            .filter(|&e| counts[e].1 > 0 && !self.hidden(e))
+            .filter(|&e| counts[e].1 > 0 && !hidden[e])
             .max_by_key(|&e| (counts[e].1, std::cmp::Reverse(e)))
             .unwrap_or(0)
     }
@@ -425,8 +422,10 @@ impl Tree {
             push_collapsed(&mut text, &self.render(e).replace('\n', " "));
             text.trim().to_string()
         };
+        let hidden = self.hidden();
         let h1 = (1..self.elements.len())
-            .filter(|&e| self.elements[e].name == "h1" && !self.hidden(e))
+            .filter(|&e| self.elements[e].name == "h1" && !hidden[e])
+            .take(8)
             .map(text_of)
             .find(|t| t.chars().any(char::is_alphanumeric));
         if h1.is_some() {
@@ -759,6 +758,42 @@ mod tests {
         );
         // A title that is all site suffix stays whole.
         check("<title>_规划</title><p>正文</p>", "_规划\n正文\n");
+    }
+
+    #[test]
+    fn reads_a_policy_page_laid_out_in_tables() {
+        // The shape of an older provincial site: layout tables, a metadata table, the body in
+        // `#Zoom` with TRS's nested `Custom_UnionStyle`, a share bar and a "print / close" row.
+        let html = r#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>省人民政府关于印发新一代人工智能发展规划的通知 - 政策文件 - 某省人民政府门户网站</title>
+<script src="/js/jquery.js"></script><link rel="stylesheet" href="/css/a.css"></head>
+<body><table width="1000"><tr><td class="topMenu"><a>首页</a>|<a>机构</a>|<a>政务公开</a></td></tr>
+<tr><td><table class="xxgk"><tr><td>索引号:</td><td>000014349/2017-00142</td><td>发文字号:</td><td>某政发〔2017〕35号</td></tr></table>
+<div class="title_bar"><h1 class="title">省人民政府关于印发新一代人工智能发展规划的通知</h1></div>
+<div id="Zoom"><div class="Custom_UnionStyle">
+<p style="text-indent: 2em">各市、县人民政府,省政府各部门:</p>
+<p style="text-indent: 2em">现将《新一代人工智能发展规划》印发给你们,请认真贯彻执行。</p>
+<p align="right">某省人民政府<br>2017年7月8日</p>
+<p>&nbsp;</p>
+<p style="text-align:center"><strong>新一代人工智能发展规划</strong></p>
+<p>　　一、战略态势</p>
+<p>　　到2020年,人工智能核心产业规模超过1500亿元。</p>
+</div></div>
+<div class="bdsharebuttonbox"><a class="bds_weixin">微信</a><a class="bds_tsina">微博</a></div>
+<div class="print_close">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+</td></tr></table>
+<div class="footer">主办:某省人民政府办公厅 <script>var _hmt = _hmt || [];</script></div></body></html>"#;
+        assert_eq!(
+            html_to_text(html),
+            "省人民政府关于印发新一代人工智能发展规划的通知\n\
+             各市、县人民政府,省政府各部门:\n\
+             现将《新一代人工智能发展规划》印发给你们,请认真贯彻执行。\n\
+             某省人民政府\n\
+             2017年7月8日\n\
+             新一代人工智能发展规划\n\
+             \u{3000}\u{3000}一、战略态势\n\
+             \u{3000}\u{3000}到2020年,人工智能核心产业规模超过1500亿元。\n"
+        );
     }
 
     #[test]

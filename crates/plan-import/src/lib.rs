@@ -36,7 +36,7 @@ mod text;
 
 use std::fmt;
 
-pub use docx::{docx_entry, docx_xml_to_text, ZipEntry};
+pub use docx::{docx_entry, docx_xml_to_text, ZipEntry, MAX_XML_BYTES};
 #[cfg(feature = "inflate")]
 pub use docx::{docx_to_text, inflate_entry};
 #[cfg(feature = "gb18030")]
@@ -152,6 +152,12 @@ pub fn file_to_text(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
         // `check_file` answers these with an error.
         Format::Pdf => return Err(ImportError::Pdf),
         Format::Unknown => return Err(ImportError::NotText { what: None }),
+    };
+    // A page in UTF-16 could not be seen as one in its bytes.
+    let format = if format == Format::Text && format::starts_like_html(decoded.as_bytes()) {
+        Format::Html
+    } else {
+        format
     };
     let text = decoded_to_text(format, &decoded)?;
     Ok(Imported {
@@ -282,6 +288,15 @@ mod file_tests {
             imported.text,
             "规划\n一、总体要求\n到2025年,产业规模达到3000亿元。\n"
         );
+        // A page saved in UTF-16 under a .txt name is still a page.
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(page.encode_utf16().flat_map(u16::to_le_bytes));
+        let imported = file_to_text("page.txt", &utf16).unwrap();
+        assert_eq!(
+            (imported.format, imported.encoding),
+            (Format::Html, Encoding::Utf16Le)
+        );
+        assert!(imported.text.starts_with("规划\n一、总体要求\n"));
         let docx = crate::docx::tests::zip_with(
             "word/document.xml",
             b"<w:document><w:body><w:p><w:r><w:t>\xE8\xA7\x84\xE5\x88\x92</w:t></w:r></w:p></w:body></w:document>",

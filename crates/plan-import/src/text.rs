@@ -21,7 +21,7 @@ pub fn decoded_to_text(format: Format, decoded: &str) -> Result<String, ImportEr
         .chars()
         .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\x0C'))
         .count();
-    if controls > 4 && controls * 100 > text.chars().count() {
+    if controls > 4 && controls > text.chars().count() / 100 {
         return Err(ImportError::NotText { what: None });
     }
     Ok(text)
