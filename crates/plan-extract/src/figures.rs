@@ -8,7 +8,7 @@
 use plan_model::vocab::{metric_by_key, UnitClass};
 use plan_model::{Bound, Figure, FigureKind, ItemKind, Span, YearSource};
 
-use crate::text::{digit_value, is_space, sentences, year_before, KeywordSet};
+use crate::text::{digit_value, is_space, sentences, year_before, year_digits_start, KeywordSet};
 use crate::vocab_match::METRIC_RULES;
 
 /// A unit as written: text, class, factor to the normalised unit.
@@ -387,8 +387,7 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
 /// The year of a `到YYYY年` whose `年` stands at byte `at` of `s` (spaces allowed around the year).
 fn year_reached_at(s: &str, at: usize) -> Option<u16> {
     let year = year_before(s, at)?;
-    let head = s[..at].trim_end_matches(' ');
-    head[..head.len() - 4]
+    s[..year_digits_start(s, at)?]
         .trim_end_matches(' ')
         .ends_with('到')
         .then_some(year)
@@ -405,8 +404,10 @@ pub fn sentence_year(s: &str) -> Option<u16> {
         let Some(year) = year_before(s, at) else {
             continue;
         };
-        let head = s[..at].trim_end_matches(' ');
-        let lead = head[..head.len() - 4].trim_end_matches(' ');
+        let Some(digits_start) = year_digits_start(s, at) else {
+            continue;
+        };
+        let lead = s[..digits_start].trim_end_matches(' ');
         let in_range = lead.ends_with(RANGE_DASHES)
             || s[at..].starts_with("年)")
             || s[at..].starts_with("年\u{FF09}");
@@ -583,5 +584,19 @@ mod tests {
         assert_eq!(sentence_year("力争到 2025 年,形成"), Some(2025));
         assert_eq!(sentence_year("出台《行动计划(2019-2021年)》"), None);
         assert_eq!(sentence_year("2018年,我市立项22个"), Some(2018));
+    }
+
+    /// Users' report: a plan writing its years in full-width digits (`到２０２５年`) panicked in the
+    /// goal-year code, which cut the four digits off as four bytes.
+    #[test]
+    fn regression_fullwidth_goal_year_panicked() {
+        assert_eq!(goal_year("到\u{FF12}\u{FF10}\u{FF12}\u{FF15}年，建成"), Some(2025));
+        assert_eq!(sentence_year("到 ２０２５ 年"), Some(2025));
+        assert_eq!(sentence_year("（２０２４—２０２６年）发布于２０２３年"), Some(2023));
+        let plan = crate::extract_plan(
+            "fw.txt",
+            "一、发展目标\n到２０２５年，培育企业５０家。\n二、重点任务\n（一）建设平台１０个。\n",
+        );
+        assert_eq!(plan.figures.first().and_then(|f| f.year), Some(2025));
     }
 }

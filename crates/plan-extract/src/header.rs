@@ -319,19 +319,15 @@ fn find_period(text: &str, title: &Title) -> Option<Period> {
 pub fn year_range(s: &str) -> Option<(u16, u16, std::ops::Range<usize>)> {
     s.match_indices('年').find_map(|(year_at, _)| {
         let end_year = year_before(s, year_at)?;
-        let head = s[..year_at].trim_end_matches(' ');
-        let digits_start = head.len() - 4;
-        let before = head[..digits_start].trim_end_matches(' ');
+        let digits_start = crate::text::year_digits_start(s, year_at)?;
+        let before = s[..digits_start].trim_end_matches(' ');
         let dash = before
             .chars()
             .next_back()
             .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至'))?;
-        let first_end = before.len() - dash.len_utf8();
-        let start_year = year_before(
-            &format!("{}年", &before[..first_end].trim_end_matches(' ')),
-            before[..first_end].trim_end_matches(' ').len(),
-        )?;
-        let start = before[..first_end].trim_end_matches(' ').len() - 4;
+        let first_end = before[..before.len() - dash.len_utf8()].trim_end_matches(' ');
+        let start_year = year_before(first_end, first_end.len())?;
+        let start = crate::text::year_digits_start(first_end, first_end.len())?;
         (start_year <= end_year).then_some((start_year, end_year, start..year_at + '年'.len_utf8()))
     })
 }

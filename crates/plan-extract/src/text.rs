@@ -122,6 +122,19 @@ pub fn years_named(s: &str) -> Vec<u16> {
     out
 }
 
+/// Where the four digits of the year that ends right before byte `at` of `s` begin (after
+/// trimming spaces before `at`). Digits may be ASCII or full-width (three bytes each), so the start
+/// is found by characters, never by `len() - 4`.
+pub fn year_digits_start(s: &str, at: usize) -> Option<usize> {
+    let head = s.get(..at)?.trim_end_matches(' ');
+    let (start, count) = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| digit_value(*c).is_some())
+        .fold((head.len(), 0), |(_, n), (i, _)| (i, n + 1));
+    (count == 4).then_some(start)
+}
+
 /// The four-digit year that ends right before byte `at` of `s` (allowing one space), if any.
 pub fn year_before(s: &str, at: usize) -> Option<u16> {
     let head = s[..at].trim_end_matches(' ');
