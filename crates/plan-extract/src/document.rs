@@ -11,7 +11,7 @@ use plan_model::{
     Diagnostic, DiagnosticCode, Figure, Heading, Item, ItemKind, Period, Plan, Quoted, Span,
 };
 
-use crate::places::dominant_city;
+use crate::places::place_of;
 use crate::text::{ends_paragraph, lines, trim_span, years_named};
 use crate::vocab_match::sectors_in;
 use crate::{departments, figures, header, outline};
@@ -58,6 +58,7 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
     let (content_end, first_section) = content_end(text, &mut diagnostics);
     let body_start = first_section.unwrap_or(content_end);
     let header = header::read_header(source, text, body_start, &mut diagnostics);
+    let city = place_of(text, &place_hints(text, &header, body_start));
     let walk = walk(text, content_end, &header.metadata_lines);
     if walk.outline.is_empty() {
         diagnostics.push(Diagnostic {
@@ -160,7 +161,7 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
         id,
         source: source.to_string(),
         text: text.to_string(),
-        city: dominant_city(text).copied(),
+        city,
         title: header.title,
         doc_number: header.doc_number,
         issuer: header.issuer,
@@ -179,6 +180,19 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
         figures,
         diagnostics,
     }
+}
+
+/// Where a plan names itself: issuer, title, then the lines above the body.
+fn place_hints<'a>(text: &'a str, header: &'a header::Header, body_start: usize) -> Vec<&'a str> {
+    let mut hints: Vec<&str> = Vec::new();
+    hints.extend(header.issuer.as_ref().map(|q| q.text.as_str()));
+    hints.push(header.title.text.as_str());
+    hints.extend(
+        lines(&text[..body_start.min(text.len())])
+            .take(12)
+            .map(|(_, line)| line.trim_start_matches(crate::text::is_space)),
+    );
+    hints
 }
 
 fn item_label(outline: &[Heading], item: &Item) -> String {

@@ -590,9 +590,15 @@ mod tests {
     /// goal-year code, which cut the four digits off as four bytes.
     #[test]
     fn regression_fullwidth_goal_year_panicked() {
-        assert_eq!(goal_year("到\u{FF12}\u{FF10}\u{FF12}\u{FF15}年，建成"), Some(2025));
+        assert_eq!(
+            goal_year("到\u{FF12}\u{FF10}\u{FF12}\u{FF15}年，建成"),
+            Some(2025)
+        );
         assert_eq!(sentence_year("到 ２０２５ 年"), Some(2025));
-        assert_eq!(sentence_year("（２０２４—２０２６年）发布于２０２３年"), Some(2023));
+        assert_eq!(
+            sentence_year("（２０２４—２０２６年）发布于２０２３年"),
+            Some(2023)
+        );
         let plan = crate::extract_plan(
             "fw.txt",
             "一、发展目标\n到２０２５年，培育企业５０家。\n二、重点任务\n（一）建设平台１０个。\n",

@@ -186,14 +186,18 @@ const BITMAP_CHARS: usize = 0xA000;
 impl KeywordSet {
     /// `keywords`: each with the id it reports (e.g. the index of its sector).
     pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
+        // Sorted by first character (stable: keywords keep their order within a group), then
+        // grouped in one pass.
+        let mut all: Vec<(char, &'static str, usize)> = keywords
+            .into_iter()
+            .filter_map(|(k, id)| Some((k.chars().next()?, k, id)))
+            .collect();
+        all.sort_by_key(|(c, _, _)| *c);
         let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
-        for (keyword, id) in keywords {
-            let Some(first) = keyword.chars().next() else {
-                continue;
-            };
-            match groups.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, group)) => group.push((keyword, id)),
-                None => groups.push((first, vec![(keyword, id)])),
+        for (first, keyword, id) in all {
+            match groups.last_mut() {
+                Some((c, group)) if *c == first => group.push((keyword, id)),
+                _ => groups.push((first, vec![(keyword, id)])),
             }
         }
         groups.sort_by_key(|(c, _)| *c);
