@@ -355,8 +355,14 @@ fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
             });
             continue;
         }
+        // A department line (`(牵头单位:…)`, `A、B按职责分工负责。`) belongs to the item above.
+        let department_line = departments::is_department_line(line);
         match open.as_mut() {
-            Some(block) if block.numbered || (block.has_body && !block.closed_sentence) => {
+            Some(block)
+                if block.numbered
+                    || (block.has_body && !block.closed_sentence)
+                    || (block.has_body && department_line) =>
+            {
                 block.span.end = trimmed.end;
                 block.has_body = true;
                 block.closed_sentence = ends_paragraph(line);

@@ -154,6 +154,19 @@ fn leading_place(hint: &str, counts: &[(usize, usize)]) -> Option<&'static Divis
     current
 }
 
+/// `name` without the place names it starts with (`杭州市西湖区科技局` → `科技局`, `重庆高新区管委会` →
+/// `高新区管委会`).
+pub fn strip_place_prefix(name: &str) -> &str {
+    let mut at = 0;
+    for (start, end, _) in matches(name) {
+        if start != at || end >= name.len() {
+            break;
+        }
+        at = end;
+    }
+    &name[at..]
+}
+
 /// The place of a plan: from `hints` (issuer, title, header lines; first that names one, made
 /// more specific by later ones), else the province or prefecture `text` names most often.
 pub fn place_of(text: &str, hints: &[&str]) -> Option<City> {
