@@ -167,7 +167,7 @@ const DEPARTMENT_FAMILIES: &[(&[&str], &str)] = &[
     (&["自然资源"], "natural_resources"),
     (&["生态环境", "环保"], "ecology_environment"),
     (&["宣传"], "publicity"),
-    (&["民政"], "civil_affairs"),
+    (&["民政局", "民政厅", "民政部门"], "civil_affairs"),
     (&["应急"], "emergency_management"),
     (&["政府办公厅", "政府办公室", "政府办"], "general_office"),
 ];
@@ -189,10 +189,15 @@ fn department_by_rule(name: &str) -> Option<&'static Department> {
         .find(|(stems, _)| stems.iter().any(|s| body.contains(s)))
         .map(|(_, key)| *key)
         .or_else(|| {
-            let subordinate = body.starts_with('各')
+            // 各区县政府, 各镇(街道), 相关区县市人民政府: governments below the issuer's.
+            let subordinate = (body.starts_with('各')
                 && ["政府", "街道", "镇", "乡", "区", "县"]
                     .iter()
-                    .any(|w| body.contains(w));
+                    .any(|w| body.contains(w)))
+                || (body.contains("政府")
+                    && ["区县", "县区", "县(市", "县\u{FF08}市"]
+                        .iter()
+                        .any(|w| body.contains(w)));
             subordinate.then_some("districts")
         })?;
     plan_model::vocab::department_by_key(key)
