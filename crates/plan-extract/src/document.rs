@@ -57,7 +57,7 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
     let id = plan_model::plan_id(source);
     let (content_end, first_section) = content_end(text, &mut diagnostics);
     let body_start = first_section.unwrap_or(content_end);
-    let header = header::read_header(source, text, body_start, &mut diagnostics);
+    let header = header::read_header(source, text, body_start, content_end, &mut diagnostics);
     let city = place_of(text, &place_hints(text, &header, body_start));
     let walk = walk(text, content_end, &header.metadata_lines);
     if walk.outline.is_empty() {

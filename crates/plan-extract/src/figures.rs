@@ -599,9 +599,8 @@ pub fn sentence_year(s: &str) -> Option<u16> {
 
 /// The last `到YYYY年` of `s`.
 fn last_year_reached(s: &str) -> Option<u16> {
-    s.match_indices('年')
-        .filter_map(|(at, _)| year_reached_at(s, at))
-        .last()
+    s.rmatch_indices('年')
+        .find_map(|(at, _)| year_reached_at(s, at))
 }
 
 /// The end year of a five-year plan period named in `s` (`“十四五”期间` → 2025).

@@ -6,7 +6,7 @@
 
 use plan_extract::extract_plan;
 use plan_model::places::AdminLevel;
-use plan_model::{Plan, PlanStatus, Role};
+use plan_model::{PlanStatus, Role};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
