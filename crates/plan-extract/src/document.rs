@@ -11,6 +11,7 @@ use plan_model::{
     Diagnostic, DiagnosticCode, Figure, Heading, Item, ItemKind, Period, Plan, Quoted, Span,
 };
 
+use crate::normalize::{normalize, Normalized};
 use crate::places::place_of;
 use crate::text::{ends_paragraph, lines, trim_span, years_named};
 use crate::vocab_match::sectors_in;
@@ -52,7 +53,84 @@ const KIND_WORDS: &[(&str, ItemKind)] = &[
 ];
 
 /// Extracts a plan from `text`, identified by its file name `source`.
+///
+/// A text pasted from a PDF is read in its normalised view ([`crate::normalize`]); every span
+/// found there is mapped back and every quote cut again from `text`.
 pub fn extract_plan(source: &str, text: &str) -> Plan {
+    let view = normalize(text);
+    if view.is_identity() {
+        return extract_view(source, text);
+    }
+    let mut plan = extract_view(source, &view.text);
+    map_back(&mut plan, &view, text);
+    plan
+}
+
+/// Moves every span of `plan` (read from `view`) to `original` and cuts its quotes from there.
+fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
+    let cut = |span: &mut Span, quote: &mut String| {
+        *span = view.span(*span);
+        *quote = span.slice(original).to_string();
+    };
+    let quoted = |q: &mut Quoted| cut(&mut q.span, &mut q.text);
+    plan.text = original.to_string();
+    if let Some(span) = plan.title.span.as_mut() {
+        cut(span, &mut plan.title.text);
+    }
+    plan.doc_number.as_mut().map(quoted);
+    plan.issuer.as_mut().map(quoted);
+    plan.issue_date.quote.as_mut().map(quoted);
+    if let Some(q) = plan.period.as_mut().and_then(|p| p.quote.as_mut()) {
+        quoted(q);
+    }
+    if let Some(q) = plan.validity.as_mut().and_then(|d| d.quote.as_mut()) {
+        quoted(q);
+    }
+    if let Some(q) = plan
+        .comment_deadline
+        .as_mut()
+        .and_then(|d| d.quote.as_mut())
+    {
+        quoted(q);
+    }
+    for c in &mut plan.cites {
+        c.span = view.span(c.span);
+    }
+    if let Some(span) = plan.truncated_at.as_mut() {
+        *span = view.span(*span);
+    }
+    for h in &mut plan.outline {
+        h.span = view.span(h.span);
+        let verbatim = h.span.slice(original);
+        if !verbatim.starts_with(&h.marker) || !verbatim.ends_with(&h.title) {
+            // A line break inside the title: the title as written, break included.
+            let title_start = verbatim.len()
+                - verbatim[h.marker.len().min(verbatim.len())..]
+                    .trim_start_matches(crate::text::is_space)
+                    .len();
+            if verbatim.is_char_boundary(title_start) && verbatim.starts_with(&h.marker) {
+                h.title = verbatim[title_start..].to_string();
+            }
+        }
+    }
+    for item in &mut plan.items {
+        cut(&mut item.span, &mut item.quote);
+        for d in &mut item.departments {
+            cut(&mut d.span, &mut d.raw);
+        }
+    }
+    for f in &mut plan.figures {
+        cut(&mut f.span, &mut f.quote);
+        cut(&mut f.raw_span, &mut f.raw);
+    }
+    for d in &mut plan.diagnostics {
+        if let Some(span) = d.span.as_mut() {
+            *span = view.span(*span);
+        }
+    }
+}
+
+fn extract_view(source: &str, text: &str) -> Plan {
     let mut diagnostics = Vec::new();
     let id = plan_model::plan_id(source);
     let (content_end, first_section) = content_end(text, &mut diagnostics);

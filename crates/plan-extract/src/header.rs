@@ -230,7 +230,19 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
         curation::for_source(source).and_then(|c| c.title.map(|t| (t, c))),
     ) {
         (Some((span, _)), _) => {
-            let span = crate::text::trim_span(text, *span);
+            let mut span = crate::text::trim_span(text, *span);
+            // A title's period on the next line: `武汉市…行动计划` / `(2024—2026年)`.
+            let next = head_lines
+                .iter()
+                .skip_while(|(s, _)| s.start <= span.start)
+                .find(|(_, l)| !l.trim_matches(is_space).is_empty());
+            if let Some((next_span, line)) = next {
+                let t = line.trim_matches(is_space);
+                let bracketed = t.starts_with(['(', '\u{FF08}']) && t.ends_with([')', '\u{FF09}']);
+                if bracketed && t.chars().count() <= 20 && year_range(t).is_some() {
+                    span.end = crate::text::trim_span(text, *next_span).end;
+                }
+            }
             Title {
                 text: span.slice(text).to_string(),
                 curated: false,

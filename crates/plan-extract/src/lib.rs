@@ -6,6 +6,8 @@
 //! No web dependency: the same code runs natively (tests, the `plans` CLI) and in the browser.
 //!
 //! - [`document`]: the walk over the text (outline, items, paragraphs) and [`extract_plan`].
+//! - [`normalize`]: the view of a PDF copy with line breaks joined and page footers removed, and
+//!   the map back to the original.
 //! - [`header`]: document facts (title, number, dates, period, status, citations).
 //! - [`outline`]: heading markers. [`departments`]: `(牵头单位:…)` and `(A、B按职责分工负责)`.
 //! - [`figures`]: numbers with units, qualifiers, years and metrics.
@@ -18,6 +20,7 @@ pub mod departments;
 pub mod document;
 pub mod figures;
 pub mod header;
+pub mod normalize;
 pub mod outline;
 pub mod places;
 pub mod seeds;
