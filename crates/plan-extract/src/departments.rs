@@ -53,7 +53,12 @@ enum Duty {
 /// Whether `line` is a department clause standing on its own line: it belongs to the item above.
 pub fn is_department_line(line: &str) -> bool {
     let line = line.trim_matches(is_space);
-    !line.is_empty()
+    // A department line is short and says who is in charge.
+    let worded = line.len() <= 480
+        && ["单位", "负责", "牵头", "配合", "参与", "落实"]
+            .iter()
+            .any(|w| line.contains(w));
+    worded
         && departments_in(line, 0)
             .iter()
             .any(|(span, _)| span.start <= 3 && span.end + 3 >= line.len())

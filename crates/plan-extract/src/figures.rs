@@ -318,7 +318,23 @@ fn read_number(s: &str, start: usize) -> Option<Reading> {
 
 /// Chinese numeral characters of a written-out number (两千, 八十, 一百).
 fn is_number_word_char(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
 }
 
 /// Value of a written-out number below ten thousand (两千 = 2000, 八十 = 80, 一百零五 = 105).
@@ -358,6 +374,12 @@ fn read_number_words(s: &str, start: usize) -> Option<Reading> {
         .char_indices()
         .find(|(_, c)| !is_number_word_char(*c))
         .map_or(s.len() - start, |(i, _)| i);
+    // Most numeral characters are words (一批, 三大): a quantity has 十/百/千 or a magnitude after.
+    let next = s[start + len..].chars().next();
+    if !s[start..start + len].contains(['十', '百', '千']) && !matches!(next, Some('万' | '亿'))
+    {
+        return None;
+    }
     // The magnitude 千 of a unit (`五千万元`) is not part of the number when what follows is one.
     let mut end = start + len;
     let mut found = None;

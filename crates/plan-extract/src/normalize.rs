@@ -23,6 +23,8 @@ use crate::text::{digit_value, ends_paragraph, is_space};
 /// The normalised text and, for each of its bytes, the original byte it came from.
 #[derive(Debug, Clone)]
 pub struct Normalized {
+    /// The view; empty when it would equal the original ([`Normalized::is_identity`]): then read
+    /// the original itself.
     pub text: String,
     /// `map[i]` is the original offset of byte `i` of `text`; `map[text.len()]` is the original's
     /// length.
@@ -36,10 +38,19 @@ impl Normalized {
         self.identity
     }
 
+    /// The text to read: the view, or `original` itself when nothing changed.
+    pub fn view<'a>(&'a self, original: &'a str) -> &'a str {
+        if self.identity {
+            original
+        } else {
+            &self.text
+        }
+    }
+
     /// The original offset of normalised offset `at` (a start: the byte it came from).
     pub fn start(&self, at: usize) -> usize {
         if self.identity {
-            return at.min(self.text.len());
+            return at;
         }
         self.map
             .get(at)
@@ -50,7 +61,7 @@ impl Normalized {
     /// The original offset of normalised offset `at` as an end: just after the byte before it.
     pub fn end(&self, at: usize) -> usize {
         if self.identity {
-            return at.min(self.text.len());
+            return at;
         }
         if at == 0 {
             return self.start(0);
@@ -93,6 +104,9 @@ fn original_lines(text: &str) -> Vec<Line> {
 
 /// A page footer standing on its own line: `— 3 —`, `- 4 -`, `第 5 页`, `第5页 共12页`, `共12页 第5页`.
 pub fn is_page_footer(line: &str) -> bool {
+    if line.len() > 64 {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !is_space(*c)).collect();
     if s.is_empty() || s.chars().count() > 16 {
         return false;
@@ -185,6 +199,14 @@ pub fn normalize(text: &str) -> Normalized {
         .collect();
     let open_ended = full.iter().filter(|l| !ends_paragraph(content(l))).count();
     let pdf = width >= 12 && full.len() >= 4 && open_ended * 10 >= full.len() * 4;
+    if !pdf && !removed.contains(&true) {
+        // Nothing to join or remove: the view is the text (no copy, no map).
+        return Normalized {
+            text: String::new(),
+            map: Vec::new(),
+            identity: true,
+        };
+    }
 
     // Which line breaks to remove: the one after line i, joining it with the next kept line.
     let mut out = String::with_capacity(text.len());
@@ -239,7 +261,7 @@ pub fn normalize(text: &str) -> Normalized {
     map.push(text.len());
     if !changed {
         return Normalized {
-            text: text.to_string(),
+            text: String::new(),
             map: Vec::new(),
             identity: true,
         };
@@ -257,7 +279,7 @@ mod tests {
 
     fn check(original: &str, normalized: &str) {
         let n = normalize(original);
-        assert_eq!(n.text, normalized, "{original:?}");
+        assert_eq!(n.view(original), normalized, "{original:?}");
         assert_eq!(n.is_identity(), original == normalized);
     }
 

@@ -33,6 +33,8 @@ const GOVERNMENT_WORDS: &[&str] = &[
 
 struct Gazetteer {
     set: KeywordSet,
+    /// The names of provinces and prefectures only (full and short): what the text votes with.
+    upper: KeywordSet,
     /// Per keyword id: the divisions of that name (several for shared county names) and whether
     /// the keyword is a short form.
     names: Vec<(Vec<usize>, bool)>,
@@ -62,14 +64,25 @@ fn gazetteer() -> &'static Gazetteer {
             }
         }
         let set = KeywordSet::new(keywords.iter().enumerate().map(|(id, (k, _))| (*k, id)));
-        Gazetteer { set, names }
+        let upper = KeywordSet::new(
+            keywords
+                .iter()
+                .enumerate()
+                .filter(|(id, _)| names[*id].0.iter().all(|&i| all[i].level <= 2))
+                .map(|(id, (k, _))| (*k, id)),
+        );
+        Gazetteer { set, upper, names }
     })
 }
 
 /// Non-overlapping name matches in `s`, longest first at each position: (start, end, keyword id).
 fn matches(s: &str) -> Vec<(usize, usize, usize)> {
+    matches_in(&gazetteer().set, s)
+}
+
+fn matches_in(set: &KeywordSet, s: &str) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for (at, keyword, id) in gazetteer().set.find_all(s) {
+    for (at, keyword, id) in set.find_all(s) {
         let end = at + keyword.len();
         match out.last_mut() {
             Some(last) if last.0 == at && end > last.1 => *last = (at, end, id),
@@ -91,13 +104,13 @@ fn is_within(d: &Division, ancestor: &Division) -> bool {
     false
 }
 
-/// How often each division is named in `text` (provinces and prefectures by full or short name,
-/// counties by a full name only one county has).
+/// How often each province and prefecture is named in `text` (by full or short name), with the
+/// first mention.
 fn mention_counts(text: &str) -> Vec<(usize, usize)> {
     let g = gazetteer();
     let all = divisions();
     let mut counts = vec![(0usize, usize::MAX); all.len()];
-    for (at, _, id) in matches(text) {
+    for (at, _, id) in matches_in(&g.upper, text) {
         let (candidates, _) = &g.names[id];
         if candidates.len() == 1 {
             let entry = &mut counts[candidates[0]];
@@ -110,7 +123,10 @@ fn mention_counts(text: &str) -> Vec<(usize, usize)> {
 
 /// The deepest division of the leading chain of names in `hint`, given `counts` to resolve a
 /// shared county name.
-fn leading_place(hint: &str, counts: &[(usize, usize)]) -> Option<&'static Division> {
+fn leading_place<'c>(
+    hint: &str,
+    counts: &dyn Fn() -> &'c [(usize, usize)],
+) -> Option<&'static Division> {
     let g = gazetteer();
     let all = divisions();
     let mut current: Option<&'static Division> = None;
@@ -136,7 +152,7 @@ fn leading_place(hint: &str, counts: &[(usize, usize)]) -> Option<&'static Divis
                     let votes: usize = std::iter::successors(parent(d), |p| parent(p))
                         .map(|p| {
                             all.binary_search_by_key(&p.code, |x| x.code)
-                                .map_or(0, |i| counts[i].0)
+                                .map_or(0, |i| counts()[i].0)
                         })
                         .sum();
                     (votes, d)
@@ -170,7 +186,9 @@ pub fn strip_place_prefix(name: &str) -> &str {
 /// The place of a plan: from `hints` (issuer, title, header lines; first that names one, made
 /// more specific by later ones), else the province or prefecture `text` names most often.
 pub fn place_of(text: &str, hints: &[&str]) -> Option<City> {
-    let counts = mention_counts(text);
+    // Counted only when needed (a shared county name, or no hint names a place).
+    let cache: std::cell::OnceCell<Vec<(usize, usize)>> = std::cell::OnceCell::new();
+    let counts = || cache.get_or_init(|| mention_counts(text)).as_slice();
     let mut found: Option<&'static Division> = None;
     for hint in hints {
         let Some(d) = leading_place(hint, &counts) else {
@@ -184,7 +202,7 @@ pub fn place_of(text: &str, hints: &[&str]) -> Option<City> {
     }
     let found = found.or_else(|| {
         let all = divisions();
-        counts
+        counts()
             .iter()
             .enumerate()
             .filter(|(i, (count, _))| *count > 0 && all[*i].level <= 2)

@@ -106,7 +106,10 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
 }
 
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    "零一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Years named as `YYYY年` in `s` (1949–2100), in order of appearance, without repeats.

@@ -159,6 +159,25 @@ fn check(name: &str) -> Result {
     .unwrap_or_else(|e| panic!("{name}.toml: {e}"));
     let plan = extract_plan(&format!("{name}.txt"), &text);
     let mut r = Result::default();
+    // Verbatim, in the original text (line breaks and full-width forms kept).
+    for item in &plan.items {
+        assert_eq!(
+            &text[item.span.range()],
+            item.quote,
+            "{name}: item {}",
+            item.id
+        );
+        for d in &item.departments {
+            assert_eq!(&text[d.span.range()], d.raw, "{name}: department");
+        }
+    }
+    for f in &plan.figures {
+        assert_eq!(&text[f.raw_span.range()], f.raw, "{name}: figure {}", f.id);
+        assert_eq!(&text[f.span.range()], f.quote, "{name}: figure {}", f.id);
+    }
+    for q in [&plan.doc_number, &plan.issuer].into_iter().flatten() {
+        assert_eq!(&text[q.span.range()], q.text, "{name}");
+    }
 
     // Figures: each extracted figure matches at most one label.
     let mut used = vec![false; plan.figures.len()];

@@ -282,18 +282,19 @@ fn regression_fullwidth_years_do_not_panic() {
 
 /// The normalised view's map is monotonic and lands on character boundaries of the original.
 fn assert_map_is_sound(original: &str) {
-    let view = plan_extract::normalize::normalize(original);
+    let normalized = plan_extract::normalize::normalize(original);
+    let view = normalized.view(original);
     let mut last = 0;
-    for at in 0..=view.text.len() {
-        let start = view.start(at);
+    for at in 0..=view.len() {
+        let start = normalized.start(at);
         assert!(start >= last, "map goes back at {at}");
         assert!(start <= original.len());
-        if view.text.is_char_boundary(at) {
+        if view.is_char_boundary(at) {
             assert!(
                 original.is_char_boundary(start),
                 "start {start} inside a character"
             );
-            let end = view.end(at);
+            let end = normalized.end(at);
             assert!(
                 original.is_char_boundary(end),
                 "end {end} inside a character"
@@ -303,8 +304,8 @@ fn assert_map_is_sound(original: &str) {
         last = start;
     }
     // Every kept character is the original's.
-    for (at, c) in view.text.char_indices() {
-        let start = view.start(at);
+    for (at, c) in view.char_indices() {
+        let start = normalized.start(at);
         assert_eq!(original[start..].chars().next(), Some(c));
     }
 }
