@@ -29,6 +29,9 @@ const TITLE_WORDS: &[&str] = &[
 ];
 /// Phrases before a comment deadline's date.
 const DEADLINE_WORDS: &[&str] = &[
+    "截止日期:",
+    "截止日期\u{FF1A}",
+    "截止于",
     "请于",
     "截止时间为",
     "截止日期为",
@@ -101,8 +104,9 @@ pub fn read_header(
         });
     }
     let doc_number = head_lines.iter().find_map(|(span, line)| {
-        let at = line.find('〔')?;
-        let number = doc_number_at(line, at)?;
+        let number = line
+            .match_indices(YEAR_BRACKETS)
+            .find_map(|(at, _)| doc_number_at(line, at))?;
         Some(quoted(
             text,
             Span::new(span.start + number.start, span.start + number.end),
@@ -137,6 +141,18 @@ pub fn read_header(
     let (issue_date, issuer) = signature_in(&head_lines)
         .or_else(|| signature_in(&tail_lines))
         .map_or((PlanDate::unknown(), None), |(d, i)| (d, i));
+    let issuer = issuer.or_else(|| {
+        // The body issuing a notice: `济南市人民政府办公厅关于印发…的通知`.
+        head_lines.iter().find_map(|(span, line)| {
+            let trimmed = line.trim_start_matches(is_space);
+            let at = trimmed.find("关于")?;
+            let name = &trimmed[..at];
+            let start = span.start + (line.len() - trimmed.len());
+            (ISSUER_ENDINGS.iter().any(|suffix| name.ends_with(suffix))
+                && (2..=30).contains(&name.chars().count()))
+            .then(|| quoted(text, Span::new(start, start + name.len())))
+        })
+    });
     let issuer = issuer.or_else(|| {
         // An issuer line above the title (`重庆市人民政府办公厅` / `渝府办发〔2024〕15号` / title).
         let title_start = title.span?.start;
@@ -221,10 +237,29 @@ pub fn read_header(
     }
 }
 
+/// The plan's title inside a notice line: `…关于印发《X》的通知` or `…关于印发X的通知` → X.
+fn wrapped_title(text: &str, head_lines: &[(Span, &str)]) -> Option<Span> {
+    head_lines.iter().find_map(|(span, line)| {
+        let at = line.find("关于印发")? + "关于印发".len();
+        let end = line.rfind("的通知").filter(|e| *e > at)?;
+        let inner = &line[at..end];
+        let (from, to) = match (inner.strip_prefix('《'), inner.strip_suffix('》')) {
+            (Some(_), Some(_)) if inner.len() > "《》".len() => {
+                (at + '《'.len_utf8(), end - '》'.len_utf8())
+            }
+            _ => (at, end),
+        };
+        (from < to).then(|| Span::new(span.start + from, span.start + to))
+    })
+}
+
 fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
     let from_text = head_lines
         .iter()
-        .find(|(_, line)| is_title_line(line.trim_matches(is_space)));
+        .find(|(_, line)| is_title_line(line.trim_matches(is_space)))
+        .map(|(span, line)| (*span, *line))
+        .or_else(|| wrapped_title(text, head_lines).map(|span| (span, span.slice(text))));
+    let from_text = from_text.as_ref();
     match (
         from_text,
         curation::for_source(source).and_then(|c| c.title.map(|t| (t, c))),
@@ -392,7 +427,12 @@ fn whole_line_date(text: &str, span: Span, line: &str) -> Option<PlanDate> {
         .then_some(date)
 }
 
-/// The document number around the `〔` at byte `at` of `s`: issuer prefix, `〔YYYY〕`, number, `号`.
+/// Brackets around a document number's year: `〔2024〕` as printed, `[2024]`, `【2024】` or
+/// `(2024)` in copies.
+const YEAR_BRACKETS: [char; 5] = ['〔', '[', '【', '(', '\u{FF08}'];
+
+/// The document number around the year bracket at byte `at` of `s`: issuer prefix, `〔YYYY〕`,
+/// number, `号`.
 fn doc_number_at(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
     let prefix_start = s[..at]
         .char_indices()
@@ -401,12 +441,21 @@ fn doc_number_at(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
         .take(8)
         .last()
         .map_or(at, |(i, _)| i);
-    let close = at + s[at..].find('〕')?;
-    let year = number_at(s, at + '〔'.len_utf8())?;
-    if year.1 != close {
+    let open = s[at..].chars().next()?;
+    let close_char = match open {
+        '〔' => '〕',
+        '[' => ']',
+        '【' => '】',
+        '(' => ')',
+        '\u{FF08}' => '\u{FF09}',
+        _ => return None,
+    };
+    let year = number_at(s, at + open.len_utf8())?;
+    if !s[year.1..].starts_with(close_char) || prefix_start == at {
         return None;
     }
-    let (_, number_end) = number_at(s, close + '〕'.len_utf8())?;
+    let close = year.1;
+    let (_, number_end) = number_at(s, close + close_char.len_utf8())?;
     s[number_end..]
         .starts_with('号')
         .then(|| prefix_start..number_end + '号'.len_utf8())
@@ -598,6 +647,35 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn document_numbers_in_other_brackets() {
+        for s in [
+            "济政办字[2024]8号",
+            "济政办字【2024】8号",
+            "济政办字（2024）8号",
+        ] {
+            let at = s.find(YEAR_BRACKETS).unwrap();
+            assert_eq!(doc_number_at(s, at).map(|r| &s[r]), Some(s), "{s}");
+        }
+        assert_eq!(doc_number_at("(2024)8号", 0), None);
+    }
+
+    #[test]
+    fn titles_inside_notices() {
+        let text = "成都市人民政府办公厅关于印发《成都市人工智能产业发展行动计划》的通知\n";
+        let head: Vec<_> = lines(text).collect();
+        assert_eq!(
+            wrapped_title(text, &head).map(|s| s.slice(text)),
+            Some("成都市人工智能产业发展行动计划")
+        );
+        let text = "某某区人民政府关于印发某某区人工智能实施方案的通知";
+        let head: Vec<_> = lines(text).collect();
+        assert_eq!(
+            wrapped_title(text, &head).map(|s| s.slice(text)),
+            Some("某某区人工智能实施方案")
+        );
     }
 
     #[test]

@@ -45,14 +45,19 @@ fn marker(s: &str) -> Option<(u8, u32, usize)> {
         let numeral_start = first.len_utf8();
         let numeral_end =
             numeral_start + s[numeral_start..].find(|c: char| !is_chinese_numeral_char(c))?;
-        let level = match s[numeral_end..].chars().next()? {
-            '章' | '部' => 1,
-            '节' => 2,
-            '条' => 3,
-            _ => return None,
+        let rest = &s[numeral_end..];
+        let (level, word) = if rest.starts_with("部分") {
+            (1, "部分")
+        } else {
+            match rest.chars().next()? {
+                '章' => (1, "章"),
+                '节' => (2, "节"),
+                '条' => (3, "条"),
+                _ => return None,
+            }
         };
         let number = chinese_numeral(&s[numeral_start..numeral_end])?;
-        let marker_len = numeral_end + '章'.len_utf8();
+        let marker_len = numeral_end + word.len();
         // `第一章总体要求` or `第一章 总体要求`; spaces after the marker belong to neither.
         return Some((level, number, marker_len));
     }
@@ -199,6 +204,7 @@ mod tests {
         );
         check("(一)指导思想。", 1, &[(2, 1, "(一)", "指导思想")]);
         check("第一章 总体要求", 1, &[(1, 1, "第一章", "总体要求")]);
+        check("第二部分 重点任务", 1, &[(1, 2, "第二部分", "重点任务")]);
         check(
             "第三节\u{3000}壮大产业集群",
             1,
