@@ -238,7 +238,7 @@ pub fn read_header(
 }
 
 /// The plan's title inside a notice line: `…关于印发《X》的通知` or `…关于印发X的通知` → X.
-fn wrapped_title(text: &str, head_lines: &[(Span, &str)]) -> Option<Span> {
+fn wrapped_title(head_lines: &[(Span, &str)]) -> Option<Span> {
     head_lines.iter().find_map(|(span, line)| {
         let at = line.find("关于印发")? + "关于印发".len();
         let end = line.rfind("的通知").filter(|e| *e > at)?;
@@ -258,7 +258,7 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
         .iter()
         .find(|(_, line)| is_title_line(line.trim_matches(is_space)))
         .map(|(span, line)| (*span, *line))
-        .or_else(|| wrapped_title(text, head_lines).map(|span| (span, span.slice(text))));
+        .or_else(|| wrapped_title(head_lines).map(|span| (span, span.slice(text))));
     let from_text = from_text.as_ref();
     match (
         from_text,
@@ -667,13 +667,13 @@ mod tests {
         let text = "成都市人民政府办公厅关于印发《成都市人工智能产业发展行动计划》的通知\n";
         let head: Vec<_> = lines(text).collect();
         assert_eq!(
-            wrapped_title(text, &head).map(|s| s.slice(text)),
+            wrapped_title(&head).map(|s| s.slice(text)),
             Some("成都市人工智能产业发展行动计划")
         );
         let text = "某某区人民政府关于印发某某区人工智能实施方案的通知";
         let head: Vec<_> = lines(text).collect();
         assert_eq!(
-            wrapped_title(text, &head).map(|s| s.slice(text)),
+            wrapped_title(&head).map(|s| s.slice(text)),
             Some("某某区人工智能实施方案")
         );
     }
