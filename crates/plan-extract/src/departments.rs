@@ -30,6 +30,9 @@ const DUTY_ENDINGS: &[(&str, Duty)] = &[
     ("按职责分工抓好落实", Duty::Shared),
     ("等按职责分工负责", Duty::Shared),
     ("按职责分工负责", Duty::Shared),
+    ("按职责分工落实", Duty::Shared),
+    ("按职责落实", Duty::Shared),
+    ("共同负责", Duty::Shared),
     ("负责落实", Duty::Supporting),
     ("等负责", Duty::Shared),
     ("牵头负责", Duty::Lead),
@@ -284,7 +287,11 @@ fn split_list(text: &str, start: usize, end: usize, role: Role, offset: usize) -
     for (a, b) in pieces {
         let piece = &list[a..b];
         let raw = piece.trim_matches(|c: char| is_space(c) || PART_SEPARATORS.contains(&c));
-        let raw = raw.strip_suffix('等').unwrap_or(raw);
+        // `A、B等部门` names A and B.
+        let raw = ["等有关部门", "等相关部门", "等部门", "等单位", "等"]
+            .iter()
+            .find_map(|e| raw.strip_suffix(e))
+            .unwrap_or(raw);
         if raw.is_empty() || raw.chars().count() > 40 || raw.contains(['。', ':', '\u{FF1A}']) {
             continue;
         }
@@ -348,6 +355,51 @@ mod tests {
                     Role::Responsible,
                     Some("districts"),
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn duty_forms_of_the_genre() {
+        check(
+            "（市科技局、市财政局等部门按职责分工负责）",
+            &[
+                ("市科技局", Role::Lead, Some("science_tech")),
+                ("市财政局", Role::Responsible, Some("finance_bureau")),
+            ],
+        );
+        check(
+            "（省经信厅牵头，省发展改革委、省商务厅参与）",
+            &[
+                ("省经信厅", Role::Lead, Some("industry_it")),
+                (
+                    "省发展改革委",
+                    Role::Responsible,
+                    Some("development_reform"),
+                ),
+                ("省商务厅", Role::Responsible, Some("commerce")),
+            ],
+        );
+        check(
+            "责任单位：区教育局、区人社局",
+            &[
+                ("区教育局", Role::Responsible, Some("education")),
+                ("区人社局", Role::Responsible, Some("human_resources")),
+            ],
+        );
+        check(
+            "由市经信局牵头，市发改局和各镇（街道）按职责分工抓好落实，每半年报送一次。",
+            &[
+                ("市经信局", Role::Lead, Some("industry_it")),
+                ("市发改局", Role::Responsible, Some("development_reform")),
+                ("各镇（街道）", Role::Responsible, Some("districts")),
+            ],
+        );
+        check(
+            "（责任单位：市经济信息委、各区县（自治县）政府）",
+            &[
+                ("市经济信息委", Role::Responsible, Some("industry_it")),
+                ("各区县（自治县）政府", Role::Responsible, Some("districts")),
             ],
         );
     }

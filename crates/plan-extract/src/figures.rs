@@ -76,7 +76,34 @@ const BASES: &[Base] = &[
     physical("千米", "km"),
     physical("毫秒", "ms"),
     physical("亩", "mu"),
+    physical("吨", "t"),
+    physical("千瓦", "kW"),
+    physical("兆瓦", "MW"),
+    base("个百分点", UnitClass::Percent, "percentage points"),
+    base("场", UnitClass::Count, "events"),
+    base("期", UnitClass::Count, "sessions"),
+    base("批", UnitClass::Count, "batches"),
+    base("篇", UnitClass::Count, "papers"),
 ];
+
+/// The longest base unit at the start of `s`.
+fn base_at(s: &str) -> Option<&'static Base> {
+    BASES
+        .iter()
+        .filter(|b| {
+            s.len() >= b.text.len()
+                && s.is_char_boundary(b.text.len())
+                && s[..b.text.len()].eq_ignore_ascii_case(b.text)
+                // A Latin unit is a word of its own (`2PB`, not `2PBX`).
+                && !(b.text.is_ascii()
+                    && b.text != "%"
+                    && s[b.text.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+        })
+        .max_by_key(|b| b.text.len())
+}
 
 /// Magnitudes written before a base unit, longest first.
 const MAGNITUDES: &[(&str, f64)] = &[
@@ -99,26 +126,15 @@ struct Unit {
 
 /// The unit written at the start of `rest`.
 fn unit_at(rest: &str) -> Option<Unit> {
-    let (magnitude, scale) = MAGNITUDES
+    // With a magnitude (万台) if one is written and a base follows it, else a base alone (千瓦 is a
+    // base, not 千 + 瓦).
+    let magnitude = MAGNITUDES
         .iter()
         .find(|(m, _)| rest.starts_with(m))
-        .map_or(("", 1.0), |(m, f)| (*m, *f));
+        .filter(|(m, _)| base_at(&rest[m.len()..]).is_some());
+    let (magnitude, scale) = magnitude.map_or(("", 1.0), |(m, f)| (*m, *f));
     let after = &rest[magnitude.len()..];
-    let found = BASES
-        .iter()
-        .filter(|b| {
-            after.len() >= b.text.len()
-                && after.is_char_boundary(b.text.len())
-                && after[..b.text.len()].eq_ignore_ascii_case(b.text)
-                // A Latin unit is a word of its own (`2PB`, not `2PBX`).
-                && !(b.text.is_ascii()
-                    && b.text != "%"
-                    && after[b.text.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_alphanumeric()))
-        })
-        .max_by_key(|b| b.text.len());
+    let found = base_at(after);
     match found {
         Some(b) if b.class == UnitClass::Percent && !magnitude.is_empty() => None,
         Some(b) => Some(Unit {
@@ -128,11 +144,11 @@ fn unit_at(rest: &str) -> Option<Unit> {
             len: magnitude.len() + b.text.len(),
         }),
         // 亿 alone is money only where 元 is left out before 的 (总规模 100 亿的…基金).
-        _ if magnitude == "亿" && after.starts_with('的') => Some(Unit {
+        None if rest.starts_with("亿的") => Some(Unit {
             base: &BASES[0],
-            scale,
+            scale: 1e8,
             has_magnitude: true,
-            len: magnitude.len(),
+            len: "亿".len(),
         }),
         _ => None,
     }
@@ -804,6 +820,23 @@ mod tests {
         assert_eq!(sentence_year("力争到 2025 年,形成"), Some(2025));
         assert_eq!(sentence_year("出台《行动计划(2019-2021年)》"), None);
         assert_eq!(sentence_year("2018年,我市立项22个"), Some(2018));
+    }
+
+    #[test]
+    fn units_of_the_genre() {
+        for (s, value, unit) in [
+            ("新增光伏装机5千瓦", 5.0, "千瓦"),
+            ("新增装机20万千瓦", 20.0, "万千瓦"),
+            ("占比提高5个百分点", 5.0, "个百分点"),
+            ("数据规模超过2PB", 2.0, "PB"),
+            ("推广机器人1.5万台", 1.5, "万台"),
+            ("单个项目最高2千万元", 2.0, "千万元"),
+            ("开展培训2万人次", 2.0, "万人次"),
+        ] {
+            let f = one(s);
+            assert_eq!((f.value, f.unit.as_str()), (Some(value), unit), "{s}");
+        }
+        none("部署5G基站和3D打印");
     }
 
     #[test]
