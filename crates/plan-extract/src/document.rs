@@ -133,11 +133,11 @@ fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
 fn extract_view(source: &str, text: &str) -> Plan {
     let mut diagnostics = Vec::new();
     let id = plan_model::plan_id(source);
-    let (content_end, first_section) = content_end(text, &mut diagnostics);
+    let (content_end, first_section, top_level) = content_end(text, &mut diagnostics);
     let body_start = first_section.unwrap_or(content_end);
     let header = header::read_header(source, text, body_start, content_end, &mut diagnostics);
     let city = place_of(text, &place_hints(text, &header, body_start));
-    let walk = walk(text, content_end, &header.metadata_lines);
+    let walk = walk(text, content_end, top_level, &header.metadata_lines);
     if walk.outline.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoOutline,
@@ -201,10 +201,15 @@ fn extract_view(source: &str, text: &str) -> Plan {
 
     // Without a stated period, the plan runs to its furthest goal year (到2030年…).
     let period = header.period.or_else(|| {
-        let goals = items.iter().filter(|i| i.kind == ItemKind::Goal);
-        let (year, item) = goals
-            .filter_map(|i| figures::goal_year(&i.quote).map(|y| (y, i)))
-            .max_by_key(|(y, _)| *y)?;
+        // Goal items first; a plan without a goal section runs to its tasks' furthest year.
+        let furthest = |goals_only: bool| {
+            items
+                .iter()
+                .filter(|i| !goals_only || i.kind == ItemKind::Goal)
+                .filter_map(|i| figures::goal_year(&i.quote).map(|y| (y, i)))
+                .max_by_key(|(y, _)| *y)
+        };
+        let (year, item) = furthest(true).or_else(|| furthest(false))?;
         let at = item
             .quote
             .find(&format!("{year}"))
@@ -280,11 +285,17 @@ fn item_label(outline: &[Heading], item: &Item) -> String {
 }
 
 /// Where the document ends and a web page's trailer begins (or the end of the text).
-/// Also returns where the first section heading (一、) stands before that, if any: where the
-/// header ends. One pass over the lines serves both.
-fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>) {
+/// Also returns where the first section heading stands before that, if any (where the header
+/// ends), and the level of the document's top sections: 1 (一、 or 第一章) where there are any,
+/// else 2 for a short plan numbered (一)、(二) only. One pass over the lines serves all three.
+fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>, u8) {
     let mut seen_heading = false;
-    let mut first_section = None;
+    let mut first = [None, None];
+    let sections = |first: [Option<usize>; 2]| match first {
+        [Some(at), _] => (Some(at), 1),
+        [None, Some(at)] => (Some(at), 2),
+        [None, None] => (None, 1),
+    };
     for (span, line) in lines(text) {
         let trimmed = line.trim_start_matches(crate::text::is_space);
         let headings = outline::headings_in_line(line, span.start, 0);
@@ -297,13 +308,18 @@ fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<
                 detail: Some(text[span.start..].chars().count().to_string()),
                 span: Some(Span::new(span.start, text.len())),
             });
-            return (span.start, first_section);
+            let (at, level) = sections(first);
+            return (span.start, at, level);
         }
-        if first_section.is_none() && headings.iter().any(|h| h.level == 1) {
-            first_section = Some(span.start);
+        for level in [1u8, 2] {
+            let slot = &mut first[usize::from(level - 1)];
+            if slot.is_none() && headings.first().is_some_and(|h| h.level == level) {
+                *slot = Some(span.start);
+            }
         }
     }
-    (text.len(), first_section)
+    let (at, level) = sections(first);
+    (text.len(), at, level)
 }
 
 /// The end of the text when its last content line stops in mid-sentence.
@@ -367,7 +383,8 @@ struct Walk {
 
 /// `metadata_lines`: lines of the header (title, number, signature, date, addressee) that are not
 /// content; they separate preamble paragraphs.
-fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
+/// `top_level`: the level the first heading must have (the document's top sections).
+fn walk(text: &str, content_end: usize, top_level: u8, metadata_lines: &[Span]) -> Walk {
     let mut outline: Vec<Heading> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
@@ -394,7 +411,7 @@ fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
         }
         let found: Vec<_> = outline::headings_in_line(line, span.start, last_numbered + 1)
             .into_iter()
-            .filter(|h| first_heading.is_some() || h.level == 1)
+            .filter(|h| first_heading.is_some() || h.level == top_level)
             .collect();
         if let Some(last) = found.last().cloned() {
             close(&mut open, &mut blocks);
@@ -536,6 +553,19 @@ mod tests {
                 (Some("platforms"), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_plan_numbered_from_the_second_level() {
+        let text = "某区若干措施\n\n（一）支持算力建设。给予最高5000万元补贴。\n（二）支持模型研发。每年遴选10个行业大模型。\n";
+        let plan = extract_plan("t.txt", text);
+        let headings: Vec<_> = plan
+            .outline
+            .iter()
+            .map(|h| (h.level, h.title.as_str()))
+            .collect();
+        assert_eq!(headings, vec![(2, "支持算力建设"), (2, "支持模型研发")]);
+        assert_eq!(plan.figures.len(), 2);
     }
 
     #[test]

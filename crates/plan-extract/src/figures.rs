@@ -86,23 +86,44 @@ const BASES: &[Base] = &[
     base("篇", UnitClass::Count, "papers"),
 ];
 
-/// The longest base unit at the start of `s`.
-fn base_at(s: &str) -> Option<&'static Base> {
+/// The length in `s` of a Latin unit `unit` written at its start, in any case and in half- or
+/// full-width letters (`PFlops`, `PFLOPS`, `ＰＦｌｏｐｓ`).
+fn latin_unit_len(s: &str, unit: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = s.chars();
+    for u in unit.chars() {
+        let c = chars.next()?;
+        let folded = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+            _ => c,
+        };
+        if !folded.eq_ignore_ascii_case(&u) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// The longest base unit at the start of `s`, with its length as written.
+fn base_at(s: &str) -> Option<(&'static Base, usize)> {
     BASES
         .iter()
-        .filter(|b| {
-            s.len() >= b.text.len()
-                && s.is_char_boundary(b.text.len())
-                && s[..b.text.len()].eq_ignore_ascii_case(b.text)
+        .filter_map(|b| {
+            let len = if b.text.is_ascii() {
+                let len = latin_unit_len(s, b.text)?;
                 // A Latin unit is a word of its own (`2PB`, not `2PBX`).
-                && !(b.text.is_ascii()
-                    && b.text != "%"
-                    && s[b.text.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_alphanumeric()))
+                let next = s[len..].chars().next();
+                if b.text != "%" && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    return None;
+                }
+                len
+            } else {
+                s.starts_with(b.text).then_some(b.text.len())?
+            };
+            Some((b, len))
         })
-        .max_by_key(|b| b.text.len())
+        .max_by_key(|(b, _)| b.text.len())
 }
 
 /// Magnitudes written before a base unit, longest first.
@@ -136,12 +157,12 @@ fn unit_at(rest: &str) -> Option<Unit> {
     let after = &rest[magnitude.len()..];
     let found = base_at(after);
     match found {
-        Some(b) if b.class == UnitClass::Percent && !magnitude.is_empty() => None,
-        Some(b) => Some(Unit {
+        Some((b, _)) if b.class == UnitClass::Percent && !magnitude.is_empty() => None,
+        Some((b, len)) => Some(Unit {
             base: b,
             scale,
             has_magnitude: !magnitude.is_empty(),
-            len: magnitude.len() + b.text.len(),
+            len: magnitude.len() + len,
         }),
         // 亿 alone is money only where 元 is left out before 的 (总规模 100 亿的…基金).
         None if rest.starts_with("亿的") => Some(Unit {
@@ -832,6 +853,7 @@ mod tests {
             ("推广机器人1.5万台", 1.5, "万台"),
             ("单个项目最高2千万元", 2.0, "千万元"),
             ("开展培训2万人次", 2.0, "万人次"),
+            ("算力规模达到５０００ＰＦｌｏｐｓ", 5000.0, "ＰＦｌｏｐｓ"),
         ] {
             let f = one(s);
             assert_eq!((f.value, f.unit.as_str()), (Some(value), unit), "{s}");

@@ -142,7 +142,7 @@ const DEPARTMENT_FAMILIES: &[(&[&str], &str)] = &[
     ),
     (&["网信"], "cyberspace"),
     (&["人才", "组织部"], "talent_office"),
-    (&["科技", "科学技术", "科委"], "science_tech"),
+    (&["科技", "科学技术", "科委", "科信"], "science_tech"),
     (&["教育", "教委"], "education"),
     (&["财政"], "finance_bureau"),
     (&["税务"], "tax"),
