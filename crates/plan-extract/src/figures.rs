@@ -60,7 +60,6 @@ const BASES: &[Base] = &[
     base("架", UnitClass::Count, "racks"),
     base("款", UnitClass::Count, "products"),
     base("座", UnitClass::Count, "sites"),
-    base("条", UnitClass::Count, "items"),
     base("件", UnitClass::Count, "items"),
     base("户", UnitClass::Count, "households"),
     base("辆", UnitClass::Count, "vehicles"),
@@ -858,7 +857,8 @@ mod tests {
             let f = one(s);
             assert_eq!((f.value, f.unit.as_str()), (Some(value), unit), "{s}");
         }
-        none("部署5G基站和3D打印");
+        // `N条` names a policy package (人才新政22条), not a quantity.
+        none("部署5G基站和3D打印，落实人才新政22条");
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! - [`header`]: document facts (title, number, dates, period, status, citations).
 //! - [`outline`]: heading markers. [`departments`]: `(牵头单位:…)` and `(A、B按职责分工负责)`.
 //! - [`figures`]: numbers with units, qualifiers, years and metrics.
-//! - [`vocab_match`], [`places`]: finding the shared vocabularies and the plan's city in text.
+//! - [`vocab_match`], [`places`]: the shared vocabularies (departments by rule) and the plan's
+//!   place (any province, prefecture or county) in text.
 //! - [`text`]: lines, sentences, numerals and [`text::KeywordSet`], the one-pass multi-keyword search.
 //! - [`curation`]: editors' facts where the text is silent. [`seeds`]: the bundled documents.
 
