@@ -112,6 +112,14 @@ pub fn departments_in(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
                 (from, is_line && short && (labelled || ends_with_duty(body)))
             };
             if !ok {
+                // `A、B、C建立联动推进机制`: bodies named as a sentence's subjects share its duty.
+                if let Some(len) = subject_list(body) {
+                    let mut list = split_list(text, from, from + len, Role::Responsible, offset);
+                    if list.len() >= 2 && list.iter().all(|d| d.canonical.is_some()) {
+                        list[0].role = Role::Lead;
+                        out.push((Span::new(offset + from, offset + from + len), list));
+                    }
+                }
                 continue;
             }
             let end = from
@@ -127,6 +135,49 @@ pub fn departments_in(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
     }
     out.sort_by_key(|(span, _)| span.start);
     out
+}
+
+/// Endings of a body's name, for a list of bodies opening a sentence.
+const BODY_ENDINGS: &[&str] = &[
+    "管委会",
+    "委员会",
+    "中心",
+    "政府",
+    "局",
+    "委",
+    "厅",
+    "办",
+    "部",
+];
+
+/// The length of a list of two or more bodies opening `s` (`市发展改革委、市经信局、市科技创新局建立…`):
+/// every name before a 、 ends as a body does, and the last one ends at its first body ending.
+fn subject_list(s: &str) -> Option<usize> {
+    let pieces: Vec<&str> = s.splitn(12, '、').collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let is_name = |p: &str| {
+        (2..=20).contains(&p.chars().count()) && BODY_ENDINGS.iter().any(|e| p.ends_with(e))
+    };
+    let mut len = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        if i + 1 < pieces.len() && is_name(piece) {
+            len += piece.len() + '、'.len_utf8();
+            continue;
+        }
+        // The last name: up to its first body ending within 20 characters.
+        let window: usize = piece
+            .char_indices()
+            .nth(20)
+            .map_or(piece.len(), |(at, _)| at);
+        let end = BODY_ENDINGS
+            .iter()
+            .filter_map(|e| piece[..window].find(e).map(|at| at + e.len()))
+            .min()?;
+        return (i >= 1).then_some(len + end);
+    }
+    None
 }
 
 /// Sentences of a line: runs ending with 。 (included), as byte ranges.
@@ -402,6 +453,20 @@ mod tests {
                 ("各区县（自治县）政府", Role::Responsible, Some("districts")),
             ],
         );
+    }
+
+    #[test]
+    fn bodies_opening_a_sentence() {
+        check(
+            "健全工作机制。市发展改革委、市经信局、市科技创新局建立联动推进机制，定期调度。",
+            &[
+                ("市发展改革委", Role::Lead, Some("development_reform")),
+                ("市经信局", Role::Responsible, Some("industry_it")),
+                ("市科技创新局", Role::Responsible, Some("science_tech")),
+            ],
+        );
+        check("省委、省政府高度重视人工智能发展。", &[]);
+        check("研究院、实验室建设平台。", &[]);
     }
 
     #[test]
