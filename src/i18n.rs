@@ -295,9 +295,12 @@ pairs!(FigureKind {
 });
 
 pairs!(AdminLevel {
+    AdminLevel::Province => ("省级", "province"),
     AdminLevel::Municipality => ("直辖市", "municipality"),
     AdminLevel::SubProvincial => ("副省级城市", "sub-provincial city"),
     AdminLevel::Prefecture => ("地级市", "prefecture-level city"),
+    AdminLevel::District => ("市辖区", "district"),
+    AdminLevel::County => ("县级", "county-level"),
 });
 
 pairs!(MilestoneKind {

@@ -47,6 +47,13 @@ pub struct CityRow {
     pub province_zh: &'static str,
     pub province_en: &'static str,
     pub level: plan_model::places::AdminLevel,
+    /// The prefecture a county lies in, or the prefecture itself.
+    pub prefecture_zh: Option<&'static str>,
+    pub prefecture_en: Option<&'static str>,
+    /// The county-level division, for a county-level place.
+    pub county_zh: Option<&'static str>,
+    /// Division code (GB/T 2260 / NBS), 0 when unknown.
+    pub code: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -252,6 +259,10 @@ fn dataset_where(
                 province_zh: c.province_zh,
                 province_en: c.province_en,
                 level: c.level,
+                prefecture_zh: c.prefecture_zh,
+                prefecture_en: c.prefecture_en,
+                county_zh: c.county_zh,
+                code: c.code,
             }),
             title: plan.title.text.clone(),
             title_curated: plan.title.curated,

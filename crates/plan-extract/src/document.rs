@@ -11,7 +11,8 @@ use plan_model::{
     Diagnostic, DiagnosticCode, Figure, Heading, Item, ItemKind, Period, Plan, Quoted, Span,
 };
 
-use crate::places::dominant_city;
+use crate::normalize::{normalize, Normalized};
+use crate::places::place_of;
 use crate::text::{ends_paragraph, lines, trim_span, years_named};
 use crate::vocab_match::sectors_in;
 use crate::{departments, figures, header, outline};
@@ -52,13 +53,91 @@ const KIND_WORDS: &[(&str, ItemKind)] = &[
 ];
 
 /// Extracts a plan from `text`, identified by its file name `source`.
+///
+/// A text pasted from a PDF is read in its normalised view ([`crate::normalize`]); every span
+/// found there is mapped back and every quote cut again from `text`.
 pub fn extract_plan(source: &str, text: &str) -> Plan {
+    let view = normalize(text);
+    if view.is_identity() {
+        return extract_view(source, text);
+    }
+    let mut plan = extract_view(source, &view.text);
+    map_back(&mut plan, &view, text);
+    plan
+}
+
+/// Moves every span of `plan` (read from `view`) to `original` and cuts its quotes from there.
+fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
+    let cut = |span: &mut Span, quote: &mut String| {
+        *span = view.span(*span);
+        *quote = span.slice(original).to_string();
+    };
+    let quoted = |q: &mut Quoted| cut(&mut q.span, &mut q.text);
+    plan.text = original.to_string();
+    if let Some(span) = plan.title.span.as_mut() {
+        cut(span, &mut plan.title.text);
+    }
+    plan.doc_number.as_mut().map(quoted);
+    plan.issuer.as_mut().map(quoted);
+    plan.issue_date.quote.as_mut().map(quoted);
+    if let Some(q) = plan.period.as_mut().and_then(|p| p.quote.as_mut()) {
+        quoted(q);
+    }
+    if let Some(q) = plan.validity.as_mut().and_then(|d| d.quote.as_mut()) {
+        quoted(q);
+    }
+    if let Some(q) = plan
+        .comment_deadline
+        .as_mut()
+        .and_then(|d| d.quote.as_mut())
+    {
+        quoted(q);
+    }
+    for c in &mut plan.cites {
+        c.span = view.span(c.span);
+    }
+    if let Some(span) = plan.truncated_at.as_mut() {
+        *span = view.span(*span);
+    }
+    for h in &mut plan.outline {
+        h.span = view.span(h.span);
+        let verbatim = h.span.slice(original);
+        if !verbatim.starts_with(&h.marker) || !verbatim.ends_with(&h.title) {
+            // A line break inside the title: the title as written, break included.
+            let title_start = verbatim.len()
+                - verbatim[h.marker.len().min(verbatim.len())..]
+                    .trim_start_matches(crate::text::is_space)
+                    .len();
+            if verbatim.is_char_boundary(title_start) && verbatim.starts_with(&h.marker) {
+                h.title = verbatim[title_start..].to_string();
+            }
+        }
+    }
+    for item in &mut plan.items {
+        cut(&mut item.span, &mut item.quote);
+        for d in &mut item.departments {
+            cut(&mut d.span, &mut d.raw);
+        }
+    }
+    for f in &mut plan.figures {
+        cut(&mut f.span, &mut f.quote);
+        cut(&mut f.raw_span, &mut f.raw);
+    }
+    for d in &mut plan.diagnostics {
+        if let Some(span) = d.span.as_mut() {
+            *span = view.span(*span);
+        }
+    }
+}
+
+fn extract_view(source: &str, text: &str) -> Plan {
     let mut diagnostics = Vec::new();
     let id = plan_model::plan_id(source);
-    let (content_end, first_section) = content_end(text, &mut diagnostics);
+    let (content_end, first_section, top_level) = content_end(text, &mut diagnostics);
     let body_start = first_section.unwrap_or(content_end);
-    let header = header::read_header(source, text, body_start, &mut diagnostics);
-    let walk = walk(text, content_end, &header.metadata_lines);
+    let header = header::read_header(source, text, body_start, content_end, &mut diagnostics);
+    let city = place_of(text, &place_hints(text, &header, body_start));
+    let walk = walk(text, content_end, top_level, &header.metadata_lines);
     if walk.outline.is_empty() {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoOutline,
@@ -122,10 +201,15 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
 
     // Without a stated period, the plan runs to its furthest goal year (到2030年…).
     let period = header.period.or_else(|| {
-        let goals = items.iter().filter(|i| i.kind == ItemKind::Goal);
-        let (year, item) = goals
-            .filter_map(|i| figures::goal_year(&i.quote).map(|y| (y, i)))
-            .max_by_key(|(y, _)| *y)?;
+        // Goal items first; a plan without a goal section runs to its tasks' furthest year.
+        let furthest = |goals_only: bool| {
+            items
+                .iter()
+                .filter(|i| !goals_only || i.kind == ItemKind::Goal)
+                .filter_map(|i| figures::goal_year(&i.quote).map(|y| (y, i)))
+                .max_by_key(|(y, _)| *y)
+        };
+        let (year, item) = furthest(true).or_else(|| furthest(false))?;
         let at = item
             .quote
             .find(&format!("{year}"))
@@ -160,7 +244,7 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
         id,
         source: source.to_string(),
         text: text.to_string(),
-        city: dominant_city(text).copied(),
+        city,
         title: header.title,
         doc_number: header.doc_number,
         issuer: header.issuer,
@@ -181,6 +265,19 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
     }
 }
 
+/// Where a plan names itself: issuer, title, then the lines above the body.
+fn place_hints<'a>(text: &'a str, header: &'a header::Header, body_start: usize) -> Vec<&'a str> {
+    let mut hints: Vec<&str> = Vec::new();
+    hints.extend(header.issuer.as_ref().map(|q| q.text.as_str()));
+    hints.push(header.title.text.as_str());
+    hints.extend(
+        lines(&text[..body_start.min(text.len())])
+            .take(12)
+            .map(|(_, line)| line.trim_start_matches(crate::text::is_space)),
+    );
+    hints
+}
+
 fn item_label(outline: &[Heading], item: &Item) -> String {
     item.heading
         .and_then(|h| outline.get(h))
@@ -188,11 +285,17 @@ fn item_label(outline: &[Heading], item: &Item) -> String {
 }
 
 /// Where the document ends and a web page's trailer begins (or the end of the text).
-/// Also returns where the first section heading (一、) stands before that, if any: where the
-/// header ends. One pass over the lines serves both.
-fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>) {
+/// Also returns where the first section heading stands before that, if any (where the header
+/// ends), and the level of the document's top sections: 1 (一、 or 第一章) where there are any,
+/// else 2 for a short plan numbered (一)、(二) only. One pass over the lines serves all three.
+fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>, u8) {
     let mut seen_heading = false;
-    let mut first_section = None;
+    let mut first = [None, None];
+    let sections = |first: [Option<usize>; 2]| match first {
+        [Some(at), _] => (Some(at), 1),
+        [None, Some(at)] => (Some(at), 2),
+        [None, None] => (None, 1),
+    };
     for (span, line) in lines(text) {
         let trimmed = line.trim_start_matches(crate::text::is_space);
         let headings = outline::headings_in_line(line, span.start, 0);
@@ -205,13 +308,18 @@ fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<
                 detail: Some(text[span.start..].chars().count().to_string()),
                 span: Some(Span::new(span.start, text.len())),
             });
-            return (span.start, first_section);
+            let (at, level) = sections(first);
+            return (span.start, at, level);
         }
-        if first_section.is_none() && headings.iter().any(|h| h.level == 1) {
-            first_section = Some(span.start);
+        for level in [1u8, 2] {
+            let slot = &mut first[usize::from(level - 1)];
+            if slot.is_none() && headings.first().is_some_and(|h| h.level == level) {
+                *slot = Some(span.start);
+            }
         }
     }
-    (text.len(), first_section)
+    let (at, level) = sections(first);
+    (text.len(), at, level)
 }
 
 /// The end of the text when its last content line stops in mid-sentence.
@@ -275,7 +383,8 @@ struct Walk {
 
 /// `metadata_lines`: lines of the header (title, number, signature, date, addressee) that are not
 /// content; they separate preamble paragraphs.
-fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
+/// `top_level`: the level the first heading must have (the document's top sections).
+fn walk(text: &str, content_end: usize, top_level: u8, metadata_lines: &[Span]) -> Walk {
     let mut outline: Vec<Heading> = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
@@ -302,7 +411,7 @@ fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
         }
         let found: Vec<_> = outline::headings_in_line(line, span.start, last_numbered + 1)
             .into_iter()
-            .filter(|h| first_heading.is_some() || h.level == 1)
+            .filter(|h| first_heading.is_some() || h.level == top_level)
             .collect();
         if let Some(last) = found.last().cloned() {
             close(&mut open, &mut blocks);
@@ -341,8 +450,14 @@ fn walk(text: &str, content_end: usize, metadata_lines: &[Span]) -> Walk {
             });
             continue;
         }
+        // A department line (`(牵头单位:…)`, `A、B按职责分工负责。`) belongs to the item above.
+        let department_line = departments::is_department_line(line);
         match open.as_mut() {
-            Some(block) if block.numbered || (block.has_body && !block.closed_sentence) => {
+            Some(block)
+                if block.numbered
+                    || (block.has_body && !block.closed_sentence)
+                    || (block.has_body && department_line) =>
+            {
                 block.span.end = trimmed.end;
                 block.has_body = true;
                 block.closed_sentence = ends_paragraph(line);
@@ -438,6 +553,19 @@ mod tests {
                 (Some("platforms"), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_plan_numbered_from_the_second_level() {
+        let text = "某区若干措施\n\n（一）支持算力建设。给予最高5000万元补贴。\n（二）支持模型研发。每年遴选10个行业大模型。\n";
+        let plan = extract_plan("t.txt", text);
+        let headings: Vec<_> = plan
+            .outline
+            .iter()
+            .map(|h| (h.level, h.title.as_str()))
+            .collect();
+        assert_eq!(headings, vec![(2, "支持算力建设"), (2, "支持模型研发")]);
+        assert_eq!(plan.figures.len(), 2);
     }
 
     #[test]

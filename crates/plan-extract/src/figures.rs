@@ -8,47 +8,171 @@
 use plan_model::vocab::{metric_by_key, UnitClass};
 use plan_model::{Bound, Figure, FigureKind, ItemKind, Span, YearSource};
 
-use crate::text::{digit_value, is_space, sentences, year_before, KeywordSet};
+use crate::text::{digit_value, is_space, sentences, year_before, year_digits_start, KeywordSet};
 use crate::vocab_match::METRIC_RULES;
 
-/// A unit as written: text, class, factor to the normalised unit.
-struct Unit {
+/// A base unit (what is counted), before which a magnitude may stand (万台, 千万元, 万平方米).
+struct Base {
     text: &'static str,
     class: UnitClass,
-    scale: f64,
     /// Normalised unit when no metric names a noun.
     noun: &'static str,
+    /// A physical measure (computing power, data, length, area, time): no count metric applies.
+    physical: bool,
 }
 
-const fn unit(text: &'static str, class: UnitClass, scale: f64, noun: &'static str) -> Unit {
-    Unit {
+const fn base(text: &'static str, class: UnitClass, noun: &'static str) -> Base {
+    Base {
         text,
         class,
-        scale,
         noun,
+        physical: false,
     }
 }
 
-/// Longest first, so 亿元 wins over 亿 and 万人 over 人.
-const UNITS: &[Unit] = &[
-    unit("亿元", UnitClass::Money, 1e8, "yuan"),
-    unit("万元", UnitClass::Money, 1e4, "yuan"),
-    unit("万人", UnitClass::People, 1e4, "people"),
-    unit("千人", UnitClass::People, 1e3, "people"),
-    unit("大类", UnitClass::Count, 1.0, "categories"),
-    unit("亿", UnitClass::Money, 1e8, "yuan"),
-    unit("元", UnitClass::Money, 1.0, "yuan"),
-    unit("%", UnitClass::Percent, 1.0, "%"),
-    unit("\u{FF05}", UnitClass::Percent, 1.0, "%"),
-    unit("名", UnitClass::People, 1.0, "people"),
-    unit("人", UnitClass::People, 1.0, "people"),
-    unit("家", UnitClass::Enterprises, 1.0, "enterprises"),
-    unit("个", UnitClass::Count, 1.0, "items"),
-    unit("项", UnitClass::Count, 1.0, "items"),
-    unit("种", UnitClass::Count, 1.0, "kinds"),
-    unit("类", UnitClass::Count, 1.0, "categories"),
-    unit("所", UnitClass::Count, 1.0, "schools"),
+const fn physical(text: &'static str, noun: &'static str) -> Base {
+    Base {
+        text,
+        class: UnitClass::Count,
+        noun,
+        physical: true,
+    }
+}
+
+/// Base units; the longest one written wins (人次 over 人, 大类 over 类). Latin units match in any
+/// case (PFlops, PFLOPS).
+const BASES: &[Base] = &[
+    base("元", UnitClass::Money, "yuan"),
+    base("%", UnitClass::Percent, "%"),
+    base("\u{FF05}", UnitClass::Percent, "%"),
+    base("人次", UnitClass::People, "person-times"),
+    base("名", UnitClass::People, "people"),
+    base("人", UnitClass::People, "people"),
+    base("家", UnitClass::Enterprises, "enterprises"),
+    base("个", UnitClass::Count, "items"),
+    base("项", UnitClass::Count, "items"),
+    base("种", UnitClass::Count, "kinds"),
+    base("大类", UnitClass::Count, "categories"),
+    base("类", UnitClass::Count, "categories"),
+    base("所", UnitClass::Count, "schools"),
+    base("台", UnitClass::Count, "units"),
+    base("套", UnitClass::Count, "sets"),
+    base("架", UnitClass::Count, "racks"),
+    base("款", UnitClass::Count, "products"),
+    base("座", UnitClass::Count, "sites"),
+    base("件", UnitClass::Count, "items"),
+    base("户", UnitClass::Count, "households"),
+    base("辆", UnitClass::Count, "vehicles"),
+    physical("PFlops", "PFlops"),
+    physical("EFlops", "EFlops"),
+    physical("TFlops", "TFlops"),
+    physical("PB", "PB"),
+    physical("TB", "TB"),
+    physical("EB", "EB"),
+    physical("平方公里", "km²"),
+    physical("平方米", "m²"),
+    physical("公里", "km"),
+    physical("千米", "km"),
+    physical("毫秒", "ms"),
+    physical("亩", "mu"),
+    physical("吨", "t"),
+    physical("千瓦", "kW"),
+    physical("兆瓦", "MW"),
+    base("个百分点", UnitClass::Percent, "percentage points"),
+    base("场", UnitClass::Count, "events"),
+    base("期", UnitClass::Count, "sessions"),
+    base("批", UnitClass::Count, "batches"),
+    base("篇", UnitClass::Count, "papers"),
 ];
+
+/// The length in `s` of a Latin unit `unit` written at its start, in any case and in half- or
+/// full-width letters (`PFlops`, `PFLOPS`, `ＰＦｌｏｐｓ`).
+fn latin_unit_len(s: &str, unit: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = s.chars();
+    for u in unit.chars() {
+        let c = chars.next()?;
+        let folded = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+            _ => c,
+        };
+        if !folded.eq_ignore_ascii_case(&u) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// The longest base unit at the start of `s`, with its length as written.
+fn base_at(s: &str) -> Option<(&'static Base, usize)> {
+    BASES
+        .iter()
+        .filter_map(|b| {
+            let len = if b.text.is_ascii() {
+                let len = latin_unit_len(s, b.text)?;
+                // A Latin unit is a word of its own (`2PB`, not `2PBX`).
+                let next = s[len..].chars().next();
+                if b.text != "%" && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    return None;
+                }
+                len
+            } else {
+                s.starts_with(b.text).then_some(b.text.len())?
+            };
+            Some((b, len))
+        })
+        .max_by_key(|(b, _)| b.text.len())
+}
+
+/// Magnitudes written before a base unit, longest first.
+const MAGNITUDES: &[(&str, f64)] = &[
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("亿", 1e8),
+    ("千", 1e3),
+];
+
+/// A unit as read: the base, the magnitude factor and where the unit ends.
+#[derive(Clone, Copy)]
+struct Unit {
+    base: &'static Base,
+    scale: f64,
+    has_magnitude: bool,
+    /// Bytes as written.
+    len: usize,
+}
+
+/// The unit written at the start of `rest`.
+fn unit_at(rest: &str) -> Option<Unit> {
+    // With a magnitude (万台) if one is written and a base follows it, else a base alone (千瓦 is a
+    // base, not 千 + 瓦).
+    let magnitude = MAGNITUDES
+        .iter()
+        .find(|(m, _)| rest.starts_with(m))
+        .filter(|(m, _)| base_at(&rest[m.len()..]).is_some());
+    let (magnitude, scale) = magnitude.map_or(("", 1.0), |(m, f)| (*m, *f));
+    let after = &rest[magnitude.len()..];
+    let found = base_at(after);
+    match found {
+        Some((b, _)) if b.class == UnitClass::Percent && !magnitude.is_empty() => None,
+        Some((b, len)) => Some(Unit {
+            base: b,
+            scale,
+            has_magnitude: !magnitude.is_empty(),
+            len: magnitude.len() + len,
+        }),
+        // 亿 alone is money only where 元 is left out before 的 (总规模 100 亿的…基金).
+        None if rest.starts_with("亿的") => Some(Unit {
+            base: &BASES[0],
+            scale: 1e8,
+            has_magnitude: true,
+            len: "亿".len(),
+        }),
+        _ => None,
+    }
+}
 
 /// Qualifiers written before a number, with the bound they set (达到 states the value exactly).
 const BEFORE: &[(&str, Bound)] = &[
@@ -105,6 +229,12 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
             };
             let found = if digit_value(c).is_some() && starts_number(s, at) {
                 read_number(s, at)
+            } else if is_number_word_char(c)
+                && !s[..at].chars().next_back().is_some_and(|p| {
+                    is_number_word_char(p) || p == '第' || digit_value(p).is_some()
+                })
+            {
+                read_number_words(s, at).or_else(|| read_magnitude_only(s, at))
             } else if matches!(c, '万' | '千')
                 && s[..at]
                     .chars()
@@ -118,7 +248,7 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
             match found {
                 Some(reading) => {
                     let end = reading.end;
-                    out.push(finish(text, sentence, reading, context));
+                    out.push(finish(text, sentence, span, reading, context));
                     at = end;
                 }
                 None => at += c.len_utf8(),
@@ -138,7 +268,8 @@ struct Reading {
     value: Option<f64>,
     min: Option<f64>,
     max: Option<f64>,
-    unit: &'static Unit,
+    unit: Unit,
+    unit_span: (usize, usize),
     qualifier: Option<String>,
     bound: Bound,
 }
@@ -206,17 +337,13 @@ fn read_number(s: &str, start: usize) -> Option<Reading> {
             }
         }
     }
-    let unit_at = skip_spaces(s, end);
-    let rest = &s[unit_at..];
+    let unit_start = skip_spaces(s, end);
+    let rest = &s[unit_start..];
     if rest.starts_with(['年', '月', '日', '号', '周', '岁']) {
         return None;
     }
-    let unit = UNITS.iter().find(|u| rest.starts_with(u.text))?;
-    // 亿 alone is money only where 元 is left out before 的 (总规模 100 亿的…基金).
-    if unit.text == "亿" && !rest[unit.text.len()..].starts_with('的') {
-        return None;
-    }
-    let unit_end = unit_at + unit.text.len();
+    let unit = unit_at(rest)?;
+    let unit_end = unit_start + unit.len;
     let (value, min) = if max.is_some() {
         (None, Some(first))
     } else {
@@ -225,12 +352,108 @@ fn read_number(s: &str, start: usize) -> Option<Reading> {
     Some(qualify(s, start, unit_end, start, value, min, max, unit))
 }
 
+/// Chinese numeral characters of a written-out number (两千, 八十, 一百).
+fn is_number_word_char(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
+
+/// Value of a written-out number below ten thousand (两千 = 2000, 八十 = 80, 一百零五 = 105).
+fn number_word_value(s: &str) -> Option<f64> {
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    for c in s.chars() {
+        let d = "零一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p as u32);
+        let d = d.or(match c {
+            '两' => Some(2),
+            '〇' => Some(0),
+            _ => None,
+        });
+        match (d, c) {
+            (Some(d), _) => {
+                if digit.is_some_and(|x| x != 0) {
+                    return None;
+                }
+                digit = Some(d);
+            }
+            (None, '十') => total += digit.take().unwrap_or(1) * 10,
+            (None, '百') => total += digit.take()? * 100,
+            (None, '千') => total += digit.take()? * 1000,
+            _ => return None,
+        }
+    }
+    Some(f64::from(total + digit.unwrap_or(0)))
+}
+
+/// A written-out number with a unit (`两千家`, `一百亿元`, `八十万平方米`). It must be a real
+/// quantity, with 十/百/千 in it or a magnitude in its unit: `一个`, `两家`, `三项` are words.
+fn read_number_words(s: &str, start: usize) -> Option<Reading> {
+    let len = s[start..]
+        .char_indices()
+        .find(|(_, c)| !is_number_word_char(*c))
+        .map_or(s.len() - start, |(i, _)| i);
+    // Most numeral characters are words (一批, 三大): a quantity has 十/百/千 or a magnitude after.
+    let next = s[start + len..].chars().next();
+    if !s[start..start + len].contains(['十', '百', '千']) && !matches!(next, Some('万' | '亿'))
+    {
+        return None;
+    }
+    // The magnitude 千 of a unit (`五千万元`) is not part of the number when what follows is one.
+    let mut end = start + len;
+    let mut found = None;
+    while end > start {
+        let words = &s[start..end];
+        if let (Some(value), Some(unit)) = (number_word_value(words), unit_at(&s[end..])) {
+            let counted = words.contains(['十', '百', '千']) || unit.has_magnitude;
+            if counted && value > 0.0 {
+                found = Some((value, unit, end + unit.len));
+            }
+            break;
+        }
+        end -= s[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let (value, unit, unit_end) = found?;
+    if s[unit_end.min(s.len())..].starts_with(['年', '月', '日']) {
+        return None;
+    }
+    Some(qualify(
+        s,
+        start,
+        unit_end,
+        start,
+        Some(value),
+        None,
+        None,
+        unit,
+    ))
+}
+
 /// `万人以上` / `千人以上`: a magnitude word standing for one ten-thousand or one thousand people.
 fn read_magnitude_only(s: &str, at: usize) -> Option<Reading> {
-    let unit = UNITS
-        .iter()
-        .find(|u| matches!(u.text, "万人" | "千人") && s[at..].starts_with(u.text))?;
-    let unit_end = at + unit.text.len();
+    let rest = &s[at..];
+    if !(rest.starts_with("万人") || rest.starts_with("千人")) {
+        return None;
+    }
+    let unit = unit_at(rest)?;
+    let unit_end = at + unit.len;
     if !AFTER.iter().any(|(q, _)| s[unit_end..].starts_with(q)) {
         return None;
     }
@@ -246,7 +469,7 @@ fn qualify(
     value: Option<f64>,
     min: Option<f64>,
     max: Option<f64>,
-    unit: &'static Unit,
+    unit: Unit,
 ) -> Reading {
     let before = s[..start].trim_end_matches(is_space);
     let after = &s[unit_end..];
@@ -266,6 +489,7 @@ fn qualify(
         min,
         max,
         unit,
+        unit_span: (unit_end - unit.len, unit_end),
         qualifier,
         bound,
     }
@@ -316,7 +540,7 @@ fn metric_in(window: &str, class: UnitClass) -> Option<(&'static str, Option<&'s
         .map(|(_, _, rule)| (rule.metric, rule.scope))
 }
 
-fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figure {
+fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemContext) -> Figure {
     let s = sentence.slice(text);
     // What follows the figure up to the clause end or the next number names what is counted.
     let after = &s[r.end..];
@@ -325,15 +549,20 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
         .unwrap_or(after.len());
     let clause_from = clause_start(s, r.number_start);
     let before_clause = &s[clause_from..r.number_start];
-    let found = metric_in(&after[..after_end], r.unit.class)
-        .or_else(|| metric_in(before_clause, r.unit.class))
-        .or_else(|| metric_in(&s[..r.number_start], r.unit.class));
+    let class = r.unit.base.class;
+    let found = if r.unit.base.physical {
+        None
+    } else {
+        metric_in(&after[..after_end], class)
+            .or_else(|| metric_in(before_clause, class))
+            .or_else(|| metric_in(&s[..r.number_start], class))
+    };
     let (metric, scope) = found.map_or((None, None), |(m, scope)| (Some(m), scope));
     let unit_normalized = metric
         .and_then(metric_by_key)
-        .map_or(r.unit.noun, |m| m.noun);
+        .map_or(r.unit.base.noun, |m| m.noun);
     let per_year = before_clause.contains("每年");
-    let growth_rate = r.unit.class == UnitClass::Percent
+    let growth_rate = class == UnitClass::Percent
         && (before_clause.contains("年均增速") || before_clause.contains("年均增长"));
     let kind = if s.contains("预计") {
         FigureKind::Forecast
@@ -348,7 +577,15 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
     } else {
         FigureKind::Target
     };
-    let (year, year_source) = match sentence_year(s) {
+    // A clause after ； or a line break belongs to its 。-sentence: `到2026年，…；…达到10000PFlops`.
+    let full_start = text[item.start..sentence.start]
+        .rfind('。')
+        .map_or(item.start, |i| item.start + i + '。'.len_utf8());
+    let full_year = || last_year_reached(&text[full_start..sentence.start + r.start]);
+    let (year, year_source) = match sentence_year(s)
+        .or_else(full_year)
+        .or_else(|| five_year_plan(&text[full_start..sentence.start + r.start]))
+    {
         Some(y) => (Some(y), Some(YearSource::Sentence)),
         None if matches!(kind, FigureKind::Target) && context.kind == ItemKind::Goal => (
             context.section_year,
@@ -368,8 +605,8 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
         value: r.value,
         min: r.min,
         max: r.max,
-        unit: r.unit.text.to_string(),
-        unit_class: r.unit.class,
+        unit: s[r.unit_span.0..r.unit_span.1].to_string(),
+        unit_class: class,
         unit_normalized: unit_normalized.to_string(),
         scale: r.unit.scale,
         qualifier: r.qualifier,
@@ -387,8 +624,7 @@ fn finish(text: &str, sentence: Span, r: Reading, context: ItemContext) -> Figur
 /// The year of a `到YYYY年` whose `年` stands at byte `at` of `s` (spaces allowed around the year).
 fn year_reached_at(s: &str, at: usize) -> Option<u16> {
     let year = year_before(s, at)?;
-    let head = s[..at].trim_end_matches(' ');
-    head[..head.len() - 4]
+    s[..year_digits_start(s, at)?]
         .trim_end_matches(' ')
         .ends_with('到')
         .then_some(year)
@@ -405,8 +641,10 @@ pub fn sentence_year(s: &str) -> Option<u16> {
         let Some(year) = year_before(s, at) else {
             continue;
         };
-        let head = s[..at].trim_end_matches(' ');
-        let lead = head[..head.len() - 4].trim_end_matches(' ');
+        let Some(digits_start) = year_digits_start(s, at) else {
+            continue;
+        };
+        let lead = s[..digits_start].trim_end_matches(' ');
         let in_range = lead.ends_with(RANGE_DASHES)
             || s[at..].starts_with("年)")
             || s[at..].starts_with("年\u{FF09}");
@@ -415,6 +653,25 @@ pub fn sentence_year(s: &str) -> Option<u16> {
         }
     }
     first
+}
+
+/// The last `到YYYY年` of `s`.
+fn last_year_reached(s: &str) -> Option<u16> {
+    s.rmatch_indices('年')
+        .find_map(|(at, _)| year_reached_at(s, at))
+}
+
+/// The end year of a five-year plan period named in `s` (`“十四五”期间` → 2025).
+fn five_year_plan(s: &str) -> Option<u16> {
+    let at = s
+        .rfind("五”")
+        .or_else(|| s.rfind("五\""))
+        .or_else(|| s.rfind("五\u{201D}"))?;
+    let head = s[..at].trim_end_matches(|c| "一二三四五六七八九".contains(c));
+    let numeral_start = head.rfind('十')?;
+    let numeral = &s[numeral_start..at];
+    let n = crate::text::chinese_numeral(numeral)?;
+    (10..=20).contains(&n).then(|| 1955 + 5 * n as u16)
 }
 
 /// The `到YYYY年` a goal paragraph opens with, if any.
@@ -583,5 +840,60 @@ mod tests {
         assert_eq!(sentence_year("力争到 2025 年,形成"), Some(2025));
         assert_eq!(sentence_year("出台《行动计划(2019-2021年)》"), None);
         assert_eq!(sentence_year("2018年,我市立项22个"), Some(2018));
+    }
+
+    #[test]
+    fn units_of_the_genre() {
+        for (s, value, unit) in [
+            ("新增光伏装机5千瓦", 5.0, "千瓦"),
+            ("新增装机20万千瓦", 20.0, "万千瓦"),
+            ("占比提高5个百分点", 5.0, "个百分点"),
+            ("数据规模超过2PB", 2.0, "PB"),
+            ("推广机器人1.5万台", 1.5, "万台"),
+            ("单个项目最高2千万元", 2.0, "千万元"),
+            ("开展培训2万人次", 2.0, "万人次"),
+            ("算力规模达到５０００ＰＦｌｏｐｓ", 5000.0, "ＰＦｌｏｐｓ"),
+        ] {
+            let f = one(s);
+            assert_eq!((f.value, f.unit.as_str()), (Some(value), unit), "{s}");
+        }
+        // `N条` names a policy package (人才新政22条), not a quantity.
+        none("部署5G基站和3D打印，落实人才新政22条");
+    }
+
+    #[test]
+    fn number_words_and_five_year_plans() {
+        let f = one("人工智能产业规模力争突破两千亿元");
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.scale),
+            (Some(2000.0), "亿元", 1e8)
+        );
+        let f = one("建设八十万平方米的产业园");
+        assert_eq!((f.value, f.unit.as_str()), (Some(80.0), "万平方米"));
+        none("建成一个中心、两家基地、第十四个五年规划");
+        assert_eq!(five_year_plan("“十四五”期间，全市累计投入"), Some(2025));
+        assert_eq!(five_year_plan("“十五五”时期"), Some(2030));
+        let f = one("“十四五”期间，累计投入研发经费一百亿元以上");
+        assert_eq!((f.value, f.year), (Some(100.0), Some(2025)));
+    }
+
+    /// Users' report: a plan writing its years in full-width digits (`到２０２５年`) panicked in the
+    /// goal-year code, which cut the four digits off as four bytes.
+    #[test]
+    fn regression_fullwidth_goal_year_panicked() {
+        assert_eq!(
+            goal_year("到\u{FF12}\u{FF10}\u{FF12}\u{FF15}年，建成"),
+            Some(2025)
+        );
+        assert_eq!(sentence_year("到 ２０２５ 年"), Some(2025));
+        assert_eq!(
+            sentence_year("（２０２４—２０２６年）发布于２０２３年"),
+            Some(2023)
+        );
+        let plan = crate::extract_plan(
+            "fw.txt",
+            "一、发展目标\n到２０２５年，培育企业５０家。\n二、重点任务\n（一）建设平台１０个。\n",
+        );
+        assert_eq!(plan.figures.first().and_then(|f| f.year), Some(2025));
     }
 }

@@ -10,6 +10,44 @@ use plan_model::{
 
 /// How many lines from the top the header (title, number, issuer, date) may occupy.
 const HEADER_LINES: usize = 40;
+/// How many non-empty lines from the end a closing signature (issuer, date) may occupy.
+const TAIL_LINES: usize = 6;
+/// Endings of an issuing body's name.
+const ISSUER_ENDINGS: &[&str] = &["办公厅", "办公室", "人民政府", "局", "委员会", "委", "厅"];
+/// Words that make a short line a plan's title (besides the kinds).
+const TITLE_WORDS: &[&str] = &[
+    "实施意见",
+    "行动方案",
+    "工作方案",
+    "若干措施",
+    "若干政策",
+    "指导意见",
+    "的意见",
+    "规划",
+    "方案",
+    "计划",
+];
+/// Phrases before a comment deadline's date.
+const DEADLINE_WORDS: &[&str] = &[
+    "截止日期:",
+    "截止日期\u{FF1A}",
+    "截止于",
+    "请于",
+    "截止时间为",
+    "截止日期为",
+    "截止时间:",
+    "截止时间\u{FF1A}",
+    "截至",
+];
+/// Phrases before a stated implementation period.
+const PERIOD_WORDS: &[&str] = &[
+    "实施期限为",
+    "实施期为",
+    "实施期限:",
+    "实施期限\u{FF1A}",
+    "规划期为",
+    "规划期限为",
+];
 
 /// Plan-kind words, most specific first.
 const KINDS: &[(&str, PlanKind)] = &[
@@ -50,6 +88,7 @@ pub fn read_header(
     source: &str,
     text: &str,
     body_start: usize,
+    content_end: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Header {
     let head_lines: Vec<(Span, &str)> = lines(text)
@@ -65,32 +104,68 @@ pub fn read_header(
         });
     }
     let doc_number = head_lines.iter().find_map(|(span, line)| {
-        let at = line.find('〔')?;
-        let number = doc_number_at(line, at)?;
+        let number = line
+            .match_indices(YEAR_BRACKETS)
+            .find_map(|(at, _)| doc_number_at(line, at))?;
         Some(quoted(
             text,
             Span::new(span.start + number.start, span.start + number.end),
         ))
     });
-    let issue_date = head_lines
-        .iter()
-        .find_map(|(span, line)| whole_line_date(text, *span, line))
-        .unwrap_or_else(PlanDate::unknown);
-    let issuer = issue_date.quote.as_ref().and_then(|date| {
+    // The signature (issuer above a date line) stands in the header of a notice, else at the end.
+    let tail_lines: Vec<(Span, &str)> = {
+        let content: Vec<(Span, &str)> = lines(&text[..content_end.min(text.len())])
+            .filter(|(_, l)| !l.trim_matches(is_space).is_empty())
+            .collect();
+        let from = content.len().saturating_sub(TAIL_LINES);
+        content[from..].to_vec()
+    };
+    let signature_in = |lines: &[(Span, &str)]| {
+        let (at, date) = lines
+            .iter()
+            .enumerate()
+            .find_map(|(i, (span, line))| whole_line_date(text, *span, line).map(|d| (i, d)))?;
         // The issuing body signs on the line just above the date.
-        head_lines
+        let issuer = lines[..at]
             .iter()
             .rev()
-            .skip_while(|(span, _)| span.start >= date.span.start)
-            .find(|(_, l)| !l.trim().is_empty())
+            .find(|(_, l)| !l.trim_matches(is_space).is_empty())
             .and_then(|(span, line)| {
                 let name = line.trim_matches(is_space);
-                let is_body = ["办公厅", "办公室", "人民政府", "局", "委员会", "委"]
-                    .iter()
-                    .any(|suffix| name.ends_with(suffix));
+                let is_body = ISSUER_ENDINGS.iter().any(|suffix| name.ends_with(suffix));
                 (is_body && name.chars().count() <= 30)
                     .then(|| quoted(text, crate::text::trim_span(text, *span)))
+            });
+        Some((date, issuer))
+    };
+    let (issue_date, issuer) = signature_in(&head_lines)
+        .or_else(|| signature_in(&tail_lines))
+        .map_or((PlanDate::unknown(), None), |(d, i)| (d, i));
+    let issuer = issuer.or_else(|| {
+        // The body issuing a notice: `济南市人民政府办公厅关于印发…的通知`.
+        head_lines.iter().find_map(|(span, line)| {
+            let trimmed = line.trim_start_matches(is_space);
+            let at = trimmed.find("关于")?;
+            let name = &trimmed[..at];
+            let start = span.start + (line.len() - trimmed.len());
+            (ISSUER_ENDINGS.iter().any(|suffix| name.ends_with(suffix))
+                && (2..=30).contains(&name.chars().count()))
+            .then(|| quoted(text, Span::new(start, start + name.len())))
+        })
+    });
+    let issuer = issuer.or_else(|| {
+        // An issuer line above the title (`重庆市人民政府办公厅` / `渝府办发〔2024〕15号` / title).
+        let title_start = title.span?.start;
+        head_lines
+            .iter()
+            .take_while(|(span, _)| span.end <= title_start)
+            .map(|(span, line)| (span, line.trim_matches(is_space)))
+            .find(|(_, name)| {
+                ISSUER_ENDINGS.iter().any(|suffix| name.ends_with(suffix))
+                    && name.chars().count() <= 30
+                    && !name.contains(['。', '\u{FF0C}', ','])
             })
+            .map(|(span, _)| quoted(text, crate::text::trim_span(text, *span)))
     });
     let kind_from_curated_title = title.curated;
     let kind_text = if title.text.is_empty() {
@@ -116,8 +191,10 @@ pub fn read_header(
         .and_then(|at| date_at(text, at + "有效期至".len()));
     let comment_deadline = (status == PlanStatus::DraftForComment)
         .then(|| {
-            text.find("请于")
-                .and_then(|at| date_at(text, at + "请于".len()))
+            DEADLINE_WORDS.iter().find_map(|w| {
+                text.match_indices(w)
+                    .find_map(|(at, _)| date_at(text, at + w.len()))
+            })
         })
         .flatten();
     let own_number = doc_number.as_ref().map(|q| q.text.clone());
@@ -160,16 +237,47 @@ pub fn read_header(
     }
 }
 
+/// The plan's title inside a notice line: `…关于印发《X》的通知` or `…关于印发X的通知` → X.
+fn wrapped_title(head_lines: &[(Span, &str)]) -> Option<Span> {
+    head_lines.iter().find_map(|(span, line)| {
+        let at = line.find("关于印发")? + "关于印发".len();
+        let end = line.rfind("的通知").filter(|e| *e > at)?;
+        let inner = &line[at..end];
+        let (from, to) = match (inner.strip_prefix('《'), inner.strip_suffix('》')) {
+            (Some(_), Some(_)) if inner.len() > "《》".len() => {
+                (at + '《'.len_utf8(), end - '》'.len_utf8())
+            }
+            _ => (at, end),
+        };
+        (from < to).then(|| Span::new(span.start + from, span.start + to))
+    })
+}
+
 fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
     let from_text = head_lines
         .iter()
-        .find(|(_, line)| is_title_line(line.trim_matches(is_space)));
+        .find(|(_, line)| is_title_line(line.trim_matches(is_space)))
+        .map(|(span, line)| (*span, *line))
+        .or_else(|| wrapped_title(head_lines).map(|span| (span, span.slice(text))));
+    let from_text = from_text.as_ref();
     match (
         from_text,
         curation::for_source(source).and_then(|c| c.title.map(|t| (t, c))),
     ) {
         (Some((span, _)), _) => {
-            let span = crate::text::trim_span(text, *span);
+            let mut span = crate::text::trim_span(text, *span);
+            // A title's period on the next line: `武汉市…行动计划` / `(2024—2026年)`.
+            let next = head_lines
+                .iter()
+                .skip_while(|(s, _)| s.start <= span.start)
+                .find(|(_, l)| !l.trim_matches(is_space).is_empty());
+            if let Some((next_span, line)) = next {
+                let t = line.trim_matches(is_space);
+                let bracketed = t.starts_with(['(', '\u{FF08}']) && t.ends_with([')', '\u{FF09}']);
+                if bracketed && t.chars().count() <= 20 && year_range(t).is_some() {
+                    span.end = crate::text::trim_span(text, *next_span).end;
+                }
+            }
             Title {
                 text: span.slice(text).to_string(),
                 curated: false,
@@ -198,7 +306,8 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
 /// A line that is a plan's title on its own: short, naming a plan kind, not a sentence or a notice.
 fn is_title_line(line: &str) -> bool {
     (8..=80).contains(&line.chars().count())
-        && KINDS.iter().any(|(k, _)| line.contains(k))
+        && (KINDS.iter().any(|(k, _)| line.contains(k))
+            || TITLE_WORDS.iter().any(|k| line.contains(k)))
         && !line.contains("关于印发")
         && !line.starts_with('《')
         && !line.contains(['。', ':', '\u{FF1A}', ',', '\u{FF0C}'])
@@ -256,12 +365,61 @@ pub fn date_at(text: &str, at: usize) -> Option<PlanDate> {
     Some(date)
 }
 
-/// A line that is nothing but a date (the signature date of a notice).
+/// A date written in Chinese numerals, `二〇二四年三月十五日` (or `二〇二四年三月`), at byte `at`.
+pub fn chinese_date_at(text: &str, at: usize) -> Option<PlanDate> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    let rest = text.get(at..)?;
+    let mut year = 0u32;
+    let mut chars = rest.char_indices();
+    for _ in 0..4 {
+        let (_, c) = chars.next()?;
+        year = year * 10 + digit(c)? as u32;
+    }
+    let after_year = rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i);
+    if !rest[after_year..].starts_with('年') || !(1949..=2100).contains(&year) {
+        return None;
+    }
+    let mut end = after_year + '年'.len_utf8();
+    let mut date = PlanDate {
+        year: Some(year as u16),
+        month: None,
+        day: None,
+        precision: DatePrecision::Year,
+        quote: None,
+    };
+    let numeral_at = |from: usize, unit: char| {
+        let s = &rest[from..];
+        let len = s.find(|c: char| !crate::text::is_chinese_numeral_char(c))?;
+        let value = crate::text::chinese_numeral(&s[..len])?;
+        s[len..]
+            .starts_with(unit)
+            .then_some((value, from + len + unit.len_utf8()))
+    };
+    if let Some((month, after_month)) = numeral_at(end, '月').filter(|(m, _)| (1..=12).contains(m))
+    {
+        date.month = Some(month as u8);
+        date.precision = DatePrecision::Month;
+        end = after_month;
+        if let Some((day, after_day)) = numeral_at(end, '日').filter(|(d, _)| (1..=31).contains(d))
+        {
+            date.day = Some(day as u8);
+            date.precision = DatePrecision::Day;
+            end = after_day;
+        }
+    }
+    date.quote = Some(quoted(text, Span::new(at, at + end)));
+    Some(date)
+}
+
+/// A line that is nothing but a date (the signature date of a notice), in digits or numerals.
 fn whole_line_date(text: &str, span: Span, line: &str) -> Option<PlanDate> {
-    let date = date_at(
-        text,
-        span.start + (line.len() - line.trim_start_matches(is_space).len()),
-    )?;
+    let start = span.start + (line.len() - line.trim_start_matches(is_space).len());
+    let date = date_at(text, start).or_else(|| chinese_date_at(text, start))?;
     let end = date.quote.as_ref()?.span.end;
     text[end..span.end]
         .trim_matches(is_space)
@@ -269,7 +427,12 @@ fn whole_line_date(text: &str, span: Span, line: &str) -> Option<PlanDate> {
         .then_some(date)
 }
 
-/// The document number around the `〔` at byte `at` of `s`: issuer prefix, `〔YYYY〕`, number, `号`.
+/// Brackets around a document number's year: `〔2024〕` as printed, `[2024]`, `【2024】` or
+/// `(2024)` in copies.
+const YEAR_BRACKETS: [char; 5] = ['〔', '[', '【', '(', '\u{FF08}'];
+
+/// The document number around the year bracket at byte `at` of `s`: issuer prefix, `〔YYYY〕`,
+/// number, `号`.
 fn doc_number_at(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
     let prefix_start = s[..at]
         .char_indices()
@@ -278,12 +441,21 @@ fn doc_number_at(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
         .take(8)
         .last()
         .map_or(at, |(i, _)| i);
-    let close = at + s[at..].find('〕')?;
-    let year = number_at(s, at + '〔'.len_utf8())?;
-    if year.1 != close {
+    let open = s[at..].chars().next()?;
+    let close_char = match open {
+        '〔' => '〕',
+        '[' => ']',
+        '【' => '】',
+        '(' => ')',
+        '\u{FF08}' => '\u{FF09}',
+        _ => return None,
+    };
+    let year = number_at(s, at + open.len_utf8())?;
+    if !s[year.1..].starts_with(close_char) || prefix_start == at {
         return None;
     }
-    let (_, number_end) = number_at(s, close + '〕'.len_utf8())?;
+    let close = year.1;
+    let (_, number_end) = number_at(s, close + close_char.len_utf8())?;
     s[number_end..]
         .starts_with('号')
         .then(|| prefix_start..number_end + '号'.len_utf8())
@@ -302,15 +474,31 @@ fn find_period(text: &str, title: &Title) -> Option<Period> {
         )),
     });
     in_title.or_else(|| {
-        let at = text.find("实施期限为")?;
-        let (start, after) = number_at(text, at + "实施期限为".len())?;
-        let rest = text[after..].strip_prefix("年至")?;
-        let (end, end_at) = number_at(rest, 0)?;
-        let end_at = after + "年至".len() + end_at + "年".len();
-        Some(Period {
-            start: Some(start as u16),
-            end: Some(end as u16),
-            quote: Some(quoted(text, Span::new(at, end_at.min(text.len())))),
+        PERIOD_WORDS.iter().find_map(|w| {
+            let at = text.find(w)?;
+            let from = at + w.len();
+            let window_end = (from..=text.len().min(from + 48))
+                .rev()
+                .find(|i| text.is_char_boundary(*i))?;
+            let window = &text[from..window_end];
+            // `2024—2027年`, or `2018年至2020年`.
+            let (start, end, range) = year_range(window).or_else(|| {
+                let (start, after) = number_at(window, 0)?;
+                let rest = window[after..].strip_prefix("年至")?;
+                let (end, end_at) = number_at(rest, 0)?;
+                rest[end_at..].starts_with('年').then(|| {
+                    let stop = after + "年至".len() + end_at + "年".len();
+                    (start as u16, end as u16, 0..stop)
+                })
+            })?;
+            (range.start <= 3).then(|| Period {
+                start: Some(start),
+                end: Some(end),
+                quote: Some(quoted(
+                    text,
+                    Span::new(from + range.start, from + range.end),
+                )),
+            })
         })
     })
 }
@@ -319,19 +507,15 @@ fn find_period(text: &str, title: &Title) -> Option<Period> {
 pub fn year_range(s: &str) -> Option<(u16, u16, std::ops::Range<usize>)> {
     s.match_indices('年').find_map(|(year_at, _)| {
         let end_year = year_before(s, year_at)?;
-        let head = s[..year_at].trim_end_matches(' ');
-        let digits_start = head.len() - 4;
-        let before = head[..digits_start].trim_end_matches(' ');
+        let digits_start = crate::text::year_digits_start(s, year_at)?;
+        let before = s[..digits_start].trim_end_matches(' ');
         let dash = before
             .chars()
             .next_back()
             .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '至'))?;
-        let first_end = before.len() - dash.len_utf8();
-        let start_year = year_before(
-            &format!("{}年", &before[..first_end].trim_end_matches(' ')),
-            before[..first_end].trim_end_matches(' ').len(),
-        )?;
-        let start = before[..first_end].trim_end_matches(' ').len() - 4;
+        let first_end = before[..before.len() - dash.len_utf8()].trim_end_matches(' ');
+        let start_year = year_before(first_end, first_end.len())?;
+        let start = crate::text::year_digits_start(first_end, first_end.len())?;
         (start_year <= end_year).then_some((start_year, end_year, start..year_at + '年'.len_utf8()))
     })
 }
@@ -433,6 +617,19 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_chinese_numerals() {
+        let d = chinese_date_at("二〇二四年三月十五日", 0).unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2024), Some(3), Some(15)));
+        assert_eq!(d.quote.unwrap().text, "二〇二四年三月十五日");
+        assert_eq!(
+            chinese_date_at("二〇三五年远景目标", 0).map(|d| d.precision),
+            Some(DatePrecision::Year)
+        );
+        assert_eq!(chinese_date_at("一二三", 0), None);
+        assert_eq!(chinese_date_at("", 0), None);
+    }
+
+    #[test]
     fn year_ranges_in_titles() {
         for (title, expected) in [
             (
@@ -450,6 +647,35 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn document_numbers_in_other_brackets() {
+        for s in [
+            "济政办字[2024]8号",
+            "济政办字【2024】8号",
+            "济政办字（2024）8号",
+        ] {
+            let at = s.find(YEAR_BRACKETS).unwrap();
+            assert_eq!(doc_number_at(s, at).map(|r| &s[r]), Some(s), "{s}");
+        }
+        assert_eq!(doc_number_at("(2024)8号", 0), None);
+    }
+
+    #[test]
+    fn titles_inside_notices() {
+        let text = "成都市人民政府办公厅关于印发《成都市人工智能产业发展行动计划》的通知\n";
+        let head: Vec<_> = lines(text).collect();
+        assert_eq!(
+            wrapped_title(&head).map(|s| s.slice(text)),
+            Some("成都市人工智能产业发展行动计划")
+        );
+        let text = "某某区人民政府关于印发某某区人工智能实施方案的通知";
+        let head: Vec<_> = lines(text).collect();
+        assert_eq!(
+            wrapped_title(&head).map(|s| s.slice(text)),
+            Some("某某区人工智能实施方案")
+        );
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //! No web dependency: the same code runs natively (tests, the `plans` CLI) and in the browser.
 //!
 //! - [`document`]: the walk over the text (outline, items, paragraphs) and [`extract_plan`].
+//! - [`normalize`]: the view of a PDF copy with line breaks joined and page footers removed, and
+//!   the map back to the original.
 //! - [`header`]: document facts (title, number, dates, period, status, citations).
 //! - [`outline`]: heading markers. [`departments`]: `(牵头单位:…)` and `(A、B按职责分工负责)`.
 //! - [`figures`]: numbers with units, qualifiers, years and metrics.
-//! - [`vocab_match`], [`places`]: finding the shared vocabularies and the plan's city in text.
+//! - [`vocab_match`], [`places`]: the shared vocabularies (departments by rule) and the plan's
+//!   place (any province, prefecture or county) in text.
 //! - [`text`]: lines, sentences, numerals and [`text::KeywordSet`], the one-pass multi-keyword search.
 //! - [`curation`]: editors' facts where the text is silent. [`seeds`]: the bundled documents.
 
@@ -18,6 +21,7 @@ pub mod departments;
 pub mod document;
 pub mod figures;
 pub mod header;
+pub mod normalize;
 pub mod outline;
 pub mod places;
 pub mod seeds;

@@ -1,5 +1,6 @@
-//! Headings: 一、 / (一) / 1. / (1), in full-width and half-width forms, including a heading run into
-//! the one before it on the same line (`(三)统筹规划政策试验11.发展负责任的…`).
+//! Headings: 一、 / (一) / 1. / (1), in full-width and half-width forms, and the articles form
+//! 第一章 / 第一节 / 第一条 (levels 1, 2, 3 as their families), including a heading run into the one
+//! before it on the same line (`(三)统筹规划政策试验11.发展负责任的…`).
 
 use crate::text::{chinese_numeral, digit_value, is_chinese_numeral_char, is_space};
 use plan_model::Span;
@@ -39,6 +40,26 @@ fn marker(s: &str) -> Option<(u8, u32, usize)> {
             return Some((4, parse_digits(inner)?, marker_len));
         }
         return None;
+    }
+    if first == '第' {
+        let numeral_start = first.len_utf8();
+        let numeral_end =
+            numeral_start + s[numeral_start..].find(|c: char| !is_chinese_numeral_char(c))?;
+        let rest = &s[numeral_end..];
+        let (level, word) = if rest.starts_with("部分") {
+            (1, "部分")
+        } else {
+            match rest.chars().next()? {
+                '章' => (1, "章"),
+                '节' => (2, "节"),
+                '条' => (3, "条"),
+                _ => return None,
+            }
+        };
+        let number = chinese_numeral(&s[numeral_start..numeral_end])?;
+        let marker_len = numeral_end + word.len();
+        // `第一章总体要求` or `第一章 总体要求`; spaces after the marker belong to neither.
+        return Some((level, number, marker_len));
     }
     if is_chinese_numeral_char(first) {
         let numeral_end = s.find(|c: char| !is_chinese_numeral_char(c))?;
@@ -90,7 +111,10 @@ pub fn headings_in_line(line: &str, offset: usize, next_numbered: u32) -> Vec<Ra
         return out;
     };
     let marker_start = indent;
-    let title_start = indent + marker_len;
+    let after_marker = &line[indent + marker_len..];
+    let title_start = indent
+        + marker_len
+        + (after_marker.len() - after_marker.trim_start_matches(is_space).len());
     let rest = &line[title_start..];
     // A run-in numbered heading inside this heading's title.
     let run_in = (level <= 2)
@@ -106,7 +130,7 @@ pub fn headings_in_line(line: &str, offset: usize, next_numbered: u32) -> Vec<Ra
     out.push(RawHeading {
         level,
         number,
-        marker: Span::new(offset + marker_start, offset + title_start),
+        marker: Span::new(offset + marker_start, offset + indent + marker_len),
         title: Span::new(offset + title_start, offset + title_start + title_len),
         body_start: offset + title_start + body_start,
     });
@@ -179,6 +203,19 @@ mod tests {
             &[(4, 1, "(1)", "推进人工智能与大健康领域融合发展")],
         );
         check("(一)指导思想。", 1, &[(2, 1, "(一)", "指导思想")]);
+        check("第一章 总体要求", 1, &[(1, 1, "第一章", "总体要求")]);
+        check("第二部分 重点任务", 1, &[(1, 2, "第二部分", "重点任务")]);
+        check(
+            "第三节\u{3000}壮大产业集群",
+            1,
+            &[(2, 3, "第三节", "壮大产业集群")],
+        );
+        check(
+            "第十二条 资金保障。市级财政每年",
+            1,
+            &[(3, 12, "第十二条", "资金保障")],
+        );
+        check("（１）培育企业。", 1, &[(4, 1, "（１）", "培育企业")]);
     }
 
     #[test]
@@ -191,6 +228,8 @@ mod tests {
             "(见附件)",
             "一是科教人才丰富",
             "1.",
+            "第十四个五年规划",
+            "第一批",
         ] {
             check(line, 1, &[]);
         }

@@ -106,7 +106,10 @@ pub fn chinese_numeral(s: &str) -> Option<u32> {
 }
 
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    "零一二三四五六七八九十".contains(c)
+    matches!(
+        c,
+        '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Years named as `YYYY年` in `s` (1949–2100), in order of appearance, without repeats.
@@ -120,6 +123,19 @@ pub fn years_named(s: &str) -> Vec<u16> {
         }
     }
     out
+}
+
+/// Where the four digits of the year that ends right before byte `at` of `s` begin (after
+/// trimming spaces before `at`). Digits may be ASCII or full-width (three bytes each), so the start
+/// is found by characters, never by `len() - 4`.
+pub fn year_digits_start(s: &str, at: usize) -> Option<usize> {
+    let head = s.get(..at)?.trim_end_matches(' ');
+    let (start, count) = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| digit_value(*c).is_some())
+        .fold((head.len(), 0), |(_, n), (i, _)| (i, n + 1));
+    (count == 4).then_some(start)
 }
 
 /// The four-digit year that ends right before byte `at` of `s` (allowing one space), if any.
@@ -173,14 +189,18 @@ const BITMAP_CHARS: usize = 0xA000;
 impl KeywordSet {
     /// `keywords`: each with the id it reports (e.g. the index of its sector).
     pub fn new(keywords: impl IntoIterator<Item = (&'static str, usize)>) -> KeywordSet {
+        // Sorted by first character (stable: keywords keep their order within a group), then
+        // grouped in one pass.
+        let mut all: Vec<(char, &'static str, usize)> = keywords
+            .into_iter()
+            .filter_map(|(k, id)| Some((k.chars().next()?, k, id)))
+            .collect();
+        all.sort_by_key(|(c, _, _)| *c);
         let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
-        for (keyword, id) in keywords {
-            let Some(first) = keyword.chars().next() else {
-                continue;
-            };
-            match groups.iter_mut().find(|(c, _)| *c == first) {
-                Some((_, group)) => group.push((keyword, id)),
-                None => groups.push((first, vec![(keyword, id)])),
+        for (first, keyword, id) in all {
+            match groups.last_mut() {
+                Some((c, group)) if *c == first => group.push((keyword, id)),
+                _ => groups.push((first, vec![(keyword, id)])),
             }
         }
         groups.sort_by_key(|(c, _)| *c);

@@ -115,6 +115,7 @@ pub fn canonical_department(raw: &str) -> Option<&'static Department> {
     static BY_ALIAS: std::sync::OnceLock<
         std::collections::BTreeMap<&'static str, &'static Department>,
     > = std::sync::OnceLock::new();
+    let name: String = raw.chars().filter(|c| !crate::text::is_space(*c)).collect();
     BY_ALIAS
         .get_or_init(|| {
             DEPARTMENTS
@@ -122,8 +123,84 @@ pub fn canonical_department(raw: &str) -> Option<&'static Department> {
                 .flat_map(|d| d.aliases.iter().map(move |a| (*a, d)))
                 .collect()
         })
-        .get(raw)
+        .get(name.as_str())
         .copied()
+        .or_else(|| department_by_rule(&name))
+}
+
+/// Word families of department names, checked in order against a name without its place prefix:
+/// the first family with a stem in the name gives the key (发展改革委, 发改委, 发展和改革局 →
+/// development_reform). Order matters where stems overlap: 有关部门 before 各 (districts), 人才
+/// before 人力资源, 数据 after 经济信息.
+const DEPARTMENT_FAMILIES: &[(&[&str], &str)] = &[
+    (&["有关部门", "各部门", "有关单位"], "all_departments"),
+    (&["管委会", "管理委员会"], "development_zones"),
+    (&["发展改革", "发改", "发展和改革"], "development_reform"),
+    (
+        &["工业和信息化", "工信", "经信", "经济和信息化", "经济信息"],
+        "industry_it",
+    ),
+    (&["网信"], "cyberspace"),
+    (&["人才", "组织部"], "talent_office"),
+    (&["科技", "科学技术", "科委", "科信"], "science_tech"),
+    (&["教育", "教委"], "education"),
+    (&["财政"], "finance_bureau"),
+    (&["税务"], "tax"),
+    (&["数据"], "data_resources"),
+    (&["交通"], "transport"),
+    (&["公安"], "public_security"),
+    (&["卫生健康", "卫健", "卫计", "卫生计生"], "health"),
+    (&["人力资源", "人社", "人力社保"], "human_resources"),
+    (&["市场监督", "市场监管"], "market_regulation"),
+    (&["金融"], "financial_affairs"),
+    (&["农业农村", "农委", "农牧", "农业"], "agriculture"),
+    (&["商务"], "commerce"),
+    (&["审批"], "approval"),
+    (&["文化", "旅游", "文广"], "culture_tourism"),
+    (&["投资促进", "投资推广", "合作交流", "招商"], "cooperation"),
+    (&["司法"], "justice"),
+    (&["知识产权"], "ip_office"),
+    (&["住房", "住建", "建设局", "建委"], "housing_construction"),
+    (&["通信管理"], "communications"),
+    (&["国资"], "state_assets"),
+    (&["统计"], "statistics"),
+    (&["自然资源"], "natural_resources"),
+    (&["生态环境", "环保"], "ecology_environment"),
+    (&["宣传"], "publicity"),
+    (&["民政局", "民政厅", "民政部门"], "civil_affairs"),
+    (&["应急"], "emergency_management"),
+    (&["政府办公厅", "政府办公室", "政府办"], "general_office"),
+];
+
+/// Levels a department's name may start with once its place is dropped (省科技厅, 市委网信办).
+const LEVEL_PREFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// The canonical department of a name by its word family, after dropping the place it starts with
+/// (浙江省, 杭州市西湖区, 重庆; then 省/市/区/县/州 …). Subordinate governments (各区县政府,
+/// 各镇（街道）, 各设区市政府) are `districts`.
+fn department_by_rule(name: &str) -> Option<&'static Department> {
+    let body = crate::places::strip_place_prefix(name);
+    let body = body
+        .strip_prefix(LEVEL_PREFIXES)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(body);
+    let key = DEPARTMENT_FAMILIES
+        .iter()
+        .find(|(stems, _)| stems.iter().any(|s| body.contains(s)))
+        .map(|(_, key)| *key)
+        .or_else(|| {
+            // 各区县政府, 各镇(街道), 相关区县市人民政府: governments below the issuer's.
+            let subordinate = (body.starts_with('各')
+                && ["政府", "街道", "镇", "乡", "区", "县"]
+                    .iter()
+                    .any(|w| body.contains(w)))
+                || (body.contains("政府")
+                    && ["区县", "县区", "县(市", "县\u{FF08}市"]
+                        .iter()
+                        .any(|w| body.contains(w)));
+            subordinate.then_some("districts")
+        })?;
+    plan_model::vocab::department_by_key(key)
 }
 
 #[cfg(test)]
@@ -149,6 +226,27 @@ mod tests {
         assert_eq!(key("市工业和信息化局"), key("市经信局"));
         assert_eq!(key("市发改委"), key("市发展改革委"));
         assert_eq!(key("不存在的部门"), None);
+        // By rule, for any place and level.
+        for (raw, want) in [
+            ("浙江省发展改革委", Some("development_reform")),
+            ("省经信厅", Some("industry_it")),
+            ("区发展和改革局", Some("development_reform")),
+            ("杭州市西湖区科技局", Some("science_tech")),
+            ("市委人才办", Some("talent_office")),
+            ("市委网信办", Some("cyberspace")),
+            ("州大数据局", Some("data_resources")),
+            ("区政务服务和数据管理局", Some("data_resources")),
+            ("市市场监督管理局", Some("market_regulation")),
+            ("各区县（自治县）政府", Some("districts")),
+            ("各镇（街道）", Some("districts")),
+            ("市级各有关部门", Some("all_departments")),
+            ("重庆高新区管委会", Some("development_zones")),
+            ("市城管执法委", None),
+            ("州林业局", None),
+            ("州民族宗教事务委员会", None),
+        ] {
+            assert_eq!(key(raw), want, "{raw}");
+        }
     }
 
     #[test]

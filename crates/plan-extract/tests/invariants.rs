@@ -181,6 +181,48 @@ fn structural_text() -> impl Strategy<Value = String> {
         "年",
         "月",
         "日",
+        // Full-width digits and punctuation, Chinese numerals, the articles outline.
+        "到\u{FF12}\u{FF10}\u{FF12}\u{FF15}年",
+        "\u{FF11}\u{FF15}\u{FF05}",
+        "\u{FF08}\u{FF11}\u{FF09}",
+        "\u{FF11}\u{FF0E}",
+        "\u{FF1A}",
+        "\u{FF1B}",
+        "二〇二四年三月十五日",
+        "两千家",
+        "一百亿元",
+        "“十四五”期间",
+        "第一章 ",
+        "第二节",
+        "第十条",
+        "按职责分工负责",
+        "牵头,",
+        "由",
+        "配合",
+        "PFlops",
+        "万平方米",
+        "千万元",
+        // PDF copies: breaks inside numbers, footers, running headers.
+        "50\n0亿元",
+        "(2\n024—2026年)",
+        "\n— 3 —\n",
+        "\n- 4 -\n",
+        "\n第 5 页\n",
+        "\n第5页 共12页\n",
+        "\n页眉标题\n",
+        "\r\n",
+        // Control characters and other scripts.
+        "\u{0}",
+        "\u{7}",
+        "\u{1b}[0m",
+        "\u{200b}",
+        "\u{feff}",
+        "Привет",
+        "مرحبا",
+        "😀",
+        "e\u{301}",
+        "深圳市南山区人民政府办公室",
+        "鼓楼区",
     ]);
     prop::collection::vec(
         prop_oneof![
@@ -192,8 +234,97 @@ fn structural_text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Paragraphs of plan text in the styles the corpus covers, repeated to at least `bytes`.
+fn generated_plan(bytes: usize) -> String {
+    let pages = [
+        "武汉市人民政府办公厅\n武汉市加快人工智能创新发展行动计划\n(2\n024—2026年)\n\n",
+        "一、发展目标\n到2026年，全市人工智能核心产业规模达到50\n0亿元，带动相关产业规模突破3000亿元；\n",
+        "— 1 —\n武汉市加快人工智能创新发展行动计划\n",
+        "（一）建设算力设施。到２０２５年新增智能算力１２０００PFlops，建成千卡级训练集群３个。（市发展改革委、市数据资源局按职责分工负责）\n",
+        "第一章 总体要求\n第一节 发展思路\n第一条 发展目标。人工智能企业达到两千家，“十四五”期间累计投入一百亿元以上。\n",
+        "(牵头单位:区科技局;责任单位:区财政局)\n责任单位：区教育局、区人社局\n",
+        "由市经信局牵头，市发改局和各镇（街道）按职责分工抓好落实。\n",
+        "- 2 -\n第3页 共9页\n",
+        "1．智能制造场景。推动规模以上工业企业智能化改造，到2\n026年建设智能工厂120家。\n",
+        "\u{0}\u{FEFF}😀 mixed Latin текст\n",
+    ];
+    let mut out = String::with_capacity(bytes + 1024);
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(pages[i % pages.len()]);
+        i += 1;
+    }
+    out.push_str("合肥市人民政府\n二〇二四年三月十五日\n");
+    out
+}
+
+/// Extraction over a megabyte of plan text in every style finishes (no timing asserted) and keeps
+/// its invariants.
+#[test]
+fn a_megabyte_of_plan_text_finishes() {
+    let text = generated_plan(1 << 20);
+    assert!(text.len() >= 1 << 20);
+    let plan = extract_within_limit("huge.txt", &text);
+    assert_verbatim(&plan);
+    assert!(!plan.items.is_empty());
+    let plan = extract_within_limit("empty.txt", "");
+    assert_verbatim(&plan);
+}
+
+/// Regression for the users' report: years in full-width digits (`到２０２５年`) panicked.
+#[test]
+fn regression_fullwidth_years_do_not_panic() {
+    let text = "合肥市人工智能产业提质扩量实施方案\n一、总体目标\n到２０２５年，人工智能企业达到２０００家。\n二、重点任务\n（一）到２０２４年底建成平台３０个。\n";
+    let plan = extract_within_limit("fullwidth.txt", text);
+    assert_verbatim(&plan);
+    assert_eq!(plan.figures.first().and_then(|f| f.year), Some(2025));
+}
+
+/// The normalised view's map is monotonic and lands on character boundaries of the original.
+fn assert_map_is_sound(original: &str) {
+    let normalized = plan_extract::normalize::normalize(original);
+    let view = normalized.view(original);
+    let mut last = 0;
+    for at in 0..=view.len() {
+        let start = normalized.start(at);
+        assert!(start >= last, "map goes back at {at}");
+        assert!(start <= original.len());
+        if view.is_char_boundary(at) {
+            assert!(
+                original.is_char_boundary(start),
+                "start {start} inside a character"
+            );
+            let end = normalized.end(at);
+            assert!(
+                original.is_char_boundary(end),
+                "end {end} inside a character"
+            );
+            assert!(end >= last);
+        }
+        last = start;
+    }
+    // Every kept character is the original's.
+    for (at, c) in view.char_indices() {
+        let start = normalized.start(at);
+        assert_eq!(original[start..].chars().next(), Some(c));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn normalised_map_is_monotonic_on_char_boundaries(text in structural_text()) {
+        assert_map_is_sound(&text);
+    }
+
+    #[test]
+    fn generated_plans_of_any_size_keep_invariants(bytes in 0usize..20_000) {
+        let text = generated_plan(bytes);
+        assert_map_is_sound(&text);
+        let plan = extract_within_limit("generated.txt", &text);
+        assert_verbatim(&plan);
+    }
 
     #[test]
     fn arbitrary_text_never_breaks_extraction(text in structural_text()) {

@@ -644,6 +644,49 @@ pub const DEPARTMENTS: &[Department] = &[
         "Financial regulators (local branches)",
         &["人民银行天津分行", "天津银监局", "天津证监局", "天津保监局"],
     ),
+    dept(
+        "communications",
+        "通信管理部门",
+        "Communications Administration",
+        &["市通信管理局"],
+    ),
+    dept(
+        "state_assets",
+        "国有资产监管部门",
+        "State-owned Assets Commission",
+        &["市国资委"],
+    ),
+    dept("statistics", "统计部门", "Statistics Bureau", &["市统计局"]),
+    dept(
+        "natural_resources",
+        "自然资源部门",
+        "Natural Resources Bureau",
+        &["市自然资源局", "市自然资源和规划局"],
+    ),
+    dept(
+        "ecology_environment",
+        "生态环境部门",
+        "Ecology & Environment Bureau",
+        &["市生态环境局"],
+    ),
+    dept(
+        "civil_affairs",
+        "民政部门",
+        "Civil Affairs Bureau",
+        &["市民政局"],
+    ),
+    dept(
+        "publicity",
+        "宣传部门",
+        "Publicity Department",
+        &["市委宣传部"],
+    ),
+    dept(
+        "emergency_management",
+        "应急管理部门",
+        "Emergency Management Bureau",
+        &["市应急管理局", "市应急局"],
+    ),
 ];
 
 pub fn department_by_key(key: &str) -> Option<&'static Department> {
