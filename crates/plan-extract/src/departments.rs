@@ -226,7 +226,11 @@ fn matching_close(text: &str, from: usize) -> Option<usize> {
 
 /// The departments of the clause `text[start..end]`: labelled parts, or duty phrases.
 fn clause(text: &str, start: usize, end: usize, offset: usize) -> Vec<DeptRef> {
-    let inner = &text[start..end];
+    // Bounds are checked, not trusted: a clause that does not fit names no department (found by
+    // the property tests over mutated seeds).
+    let Some(inner) = text.get(start..end) else {
+        return Vec::new();
+    };
     let labelled = LABELS.iter().any(|(l, _)| inner.contains(l));
     let mut out: Vec<DeptRef> = Vec::new();
     // Parts separated at the top level (not inside brackets).
@@ -317,7 +321,9 @@ fn clause(text: &str, start: usize, end: usize, offset: usize) -> Vec<DeptRef> {
 /// The bodies listed in `text[start..end]`, separated by 、 (or 和/及 before 各: `…和各镇(街道)`).
 fn split_list(text: &str, start: usize, end: usize, role: Role, offset: usize) -> Vec<DeptRef> {
     let mut out = Vec::new();
-    let list = &text[start..end];
+    let Some(list) = text.get(start..end) else {
+        return out;
+    };
     let mut pieces = Vec::new();
     let mut piece_start = 0;
     let mut depth = 0usize;

@@ -66,6 +66,29 @@ pub fn extract_plan(source: &str, text: &str) -> Plan {
     plan
 }
 
+/// The length of the prefix of `verbatim` that spells `word` with white space (a joined line
+/// break) allowed between its characters; `None` when it does not.
+fn spread_prefix(verbatim: &str, word: &str) -> Option<usize> {
+    let mut wanted = word
+        .chars()
+        .filter(|c| !crate::text::is_space(*c))
+        .peekable();
+    let mut end = 0;
+    for (i, c) in verbatim.char_indices() {
+        if wanted.peek().is_none() {
+            break;
+        }
+        if crate::text::is_space(c) {
+            continue;
+        }
+        if wanted.next() != Some(c) {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    wanted.peek().is_none().then_some(end)
+}
+
 /// Moves every span of `plan` (read from `view`) to `original` and cuts its quotes from there.
 fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
     let cut = |span: &mut Span, quote: &mut String| {
@@ -103,14 +126,14 @@ fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
         h.span = view.span(h.span);
         let verbatim = h.span.slice(original);
         if !verbatim.starts_with(&h.marker) || !verbatim.ends_with(&h.title) {
-            // A line break inside the title: the title as written, break included.
-            let title_start = verbatim.len()
-                - verbatim[h.marker.len().min(verbatim.len())..]
-                    .trim_start_matches(crate::text::is_space)
-                    .len();
-            if verbatim.is_char_boundary(title_start) && verbatim.starts_with(&h.marker) {
-                h.title = verbatim[title_start..].to_string();
-            }
+            // A line break inside the marker (`0\n.`) or the title: both as written, break
+            // included, so that the heading's text is still its marker followed by its title.
+            let marker_end = spread_prefix(verbatim, &h.marker).unwrap_or(0);
+            let rest = &verbatim[marker_end..];
+            let title_start =
+                marker_end + rest.len() - rest.trim_start_matches(crate::text::is_space).len();
+            h.marker = verbatim[..marker_end].to_string();
+            h.title = verbatim[title_start..].to_string();
         }
     }
     for item in &mut plan.items {
@@ -290,11 +313,14 @@ fn item_label(outline: &[Heading], item: &Item) -> String {
 /// else 2 for a short plan numbered (一)、(二) only. One pass over the lines serves all three.
 fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<usize>, u8) {
     let mut seen_heading = false;
-    let mut first = [None, None];
-    let sections = |first: [Option<usize>; 2]| match first {
-        [Some(at), _] => (Some(at), 1),
-        [None, Some(at)] => (Some(at), 2),
-        [None, None] => (None, 1),
+    // The first heading of each of the three upper levels: the highest level present is the
+    // document's top (一、, else (一), else plain numbered articles `1.` as in 若干措施).
+    let mut first = [None, None, None];
+    let sections = |first: [Option<usize>; 3]| match first {
+        [Some(at), _, _] => (Some(at), 1),
+        [None, Some(at), _] => (Some(at), 2),
+        [None, None, Some(at)] => (Some(at), 3),
+        [None, None, None] => (None, 1),
     };
     for (span, line) in lines(text) {
         let trimmed = line.trim_start_matches(crate::text::is_space);
@@ -311,7 +337,7 @@ fn content_end(text: &str, diagnostics: &mut Vec<Diagnostic>) -> (usize, Option<
             let (at, level) = sections(first);
             return (span.start, at, level);
         }
-        for level in [1u8, 2] {
+        for level in [1u8, 2, 3] {
             let slot = &mut first[usize::from(level - 1)];
             if slot.is_none() && headings.first().is_some_and(|h| h.level == level) {
                 *slot = Some(span.start);
@@ -499,6 +525,34 @@ fn walk(text: &str, content_end: usize, top_level: u8, metadata_lines: &[Span]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_line_break_inside_a_heading_marker_keeps_heading_verbatim() {
+        // Found by the property tests: a PDF copy joins `0\n.` into the marker `0.`; the heading
+        // must still read as its marker and title in the original text.
+        let text =
+            "一、目标\n— 3 —\n到2025年。\n— 3 —\n0\n.个\n— 3 —\n一、400个个、A1.一、a4001.由。";
+        let plan = extract_plan("x.txt", text);
+        for h in &plan.outline {
+            let at = h.span.slice(text);
+            assert!(
+                at.starts_with(&h.marker) && at.ends_with(&h.title),
+                "{h:?} at {at:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn articles_numbered_only_1_2_3_are_the_outline() {
+        // 若干措施 and similar: no 一、 and no (一), only numbered articles.
+        let plan = extract_plan(
+            "x.txt",
+            "某省若干措施\n为加快发展，提出如下措施。\n1.建设算力设施。对新建智算中心给予最高3000万元补助。（省发展改革委负责）\n2.发放算力券。每年安排1亿元。\n",
+        );
+        assert_eq!(plan.outline.len(), 2, "{:?}", plan.outline);
+        assert_eq!(plan.outline[0].title, "建设算力设施");
+        assert!(plan.figures.len() >= 2, "{:?}", plan.figures);
+    }
 
     #[test]
     fn empty_and_garbage_inputs_give_a_plan_with_diagnostics() {

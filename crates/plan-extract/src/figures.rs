@@ -275,12 +275,25 @@ struct Reading {
 }
 
 fn starts_number(s: &str, at: usize) -> bool {
-    let prev = s[..at].chars().next_back();
-    !prev.is_some_and(|p| {
-        digit_value(p).is_some()
-            || p.is_ascii_alphabetic()
-            || matches!(p, '.' | '第' | '〔' | '+' | '-')
-    })
+    let mut before = s[..at].chars().rev();
+    let prev = before.next();
+    // `500` in `1,500` is a group of the number before it.
+    let grouped = prev == Some(',') && before.next().is_some_and(|p| p.is_ascii_digit());
+    !grouped
+        && !prev.is_some_and(|p| {
+            digit_value(p).is_some()
+                || p.is_ascii_alphabetic()
+                || matches!(p, '.' | '第' | '〔' | '+' | '-')
+        })
+}
+
+/// Whether `rest` (just after a `,`) is a three-digit group that ends there: `1,500亿元` has one,
+/// `3,5个` and `2024,2025` (a list) do not.
+fn is_thousands_group(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    bytes.len() >= 3
+        && bytes[..3].iter().all(u8::is_ascii_digit)
+        && bytes.get(3).is_none_or(|b| !b.is_ascii_digit())
 }
 
 /// Digits with an optional decimal part at `at`: value and end.
@@ -290,6 +303,8 @@ fn decimal_at(s: &str, at: usize) -> Option<(f64, usize)> {
     for (i, c) in s[at..].char_indices() {
         if digit_value(c).is_some() {
             end = at + i + c.len_utf8();
+        } else if c == ',' && !seen_dot && end == at + i && is_thousands_group(&s[at + i + 1..]) {
+            // A thousands separator (`1,500亿元`, `5,000PFlops`): skipped in the value.
         } else if c == '.'
             && !seen_dot
             && s[at + i + 1..]
@@ -307,6 +322,7 @@ fn decimal_at(s: &str, at: usize) -> Option<(f64, usize)> {
     }
     let digits: String = s[at..end]
         .chars()
+        .filter(|&c| c != ',')
         .map(|c| digit_value(c).map_or(c, |d| char::from_digit(d, 10).unwrap_or('0')))
         .collect();
     digits
@@ -707,6 +723,35 @@ mod tests {
             },
         );
         assert!(found.is_empty(), "{sentence}: {found:?}");
+    }
+
+    #[test]
+    fn thousands_separators_group_one_number() {
+        let plan = crate::extract_plan(
+            "x.txt",
+            "一、目标\n到2027年，产业规模达到1,500亿元，算力达到5,000PFlops，覆盖3,5个区。",
+        );
+        let values: Vec<(String, Option<f64>)> = plan
+            .figures
+            .iter()
+            .map(|f| (f.raw.clone(), f.value))
+            .collect();
+        assert!(
+            values
+                .iter()
+                .any(|(raw, v)| raw.starts_with("1,500") && *v == Some(1500.0)),
+            "{values:?}"
+        );
+        assert!(
+            values
+                .iter()
+                .any(|(raw, v)| raw.starts_with("5,000") && *v == Some(5000.0)),
+            "{values:?}"
+        );
+        assert!(
+            !values.iter().any(|(_, v)| *v == Some(3500.0)),
+            "3,5 is not a grouped number: {values:?}"
+        );
     }
 
     #[test]

@@ -156,8 +156,11 @@ const DEPARTMENT_FAMILIES: &[(&[&str], &str)] = &[
     (&["农业农村", "农委", "农牧", "农业"], "agriculture"),
     (&["商务"], "commerce"),
     (&["审批"], "approval"),
-    (&["文化", "旅游", "文广"], "culture_tourism"),
-    (&["投资促进", "投资推广", "合作交流", "招商"], "cooperation"),
+    (&["文化", "旅游", "文广", "文旅"], "culture_tourism"),
+    (
+        &["投资促进", "投资推广", "投资合作", "合作交流", "招商"],
+        "cooperation",
+    ),
     (&["司法"], "justice"),
     (&["知识产权"], "ip_office"),
     (&["住房", "住建", "建设局", "建委"], "housing_construction"),
@@ -179,7 +182,27 @@ const LEVEL_PREFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '�
 /// (浙江省, 杭州市西湖区, 重庆; then 省/市/区/县/州 …). Subordinate governments (各区县政府,
 /// 各镇（街道）, 各设区市政府) are `districts`.
 fn department_by_rule(name: &str) -> Option<&'static Department> {
-    let body = crate::places::strip_place_prefix(name);
+    // The central bank's and the national financial regulator's local branches (人民银行江苏省分行,
+    // 江苏金融监管局: a place without a level before it) are not the local government's own
+    // financial office (省地方金融管理局, 市金融监管局).
+    let placed = crate::places::strip_place_prefix(name);
+    if name.contains("人民银行")
+        || name.contains("证监")
+        || name.contains("银保监")
+        || (placed.len() < name.len() && placed.starts_with("金融监管"))
+    {
+        return plan_model::vocab::department_by_key("financial_regulators");
+    }
+    // A district's or county's own government (思明区人民政府) in a plan above it.
+    if placed.len() < name.len()
+        && matches!(placed, "人民政府" | "政府")
+        && ['区', '县', '旗']
+            .iter()
+            .any(|level| name[..name.len() - placed.len()].ends_with(*level))
+    {
+        return plan_model::vocab::department_by_key("districts");
+    }
+    let body = placed;
     let body = body
         .strip_prefix(LEVEL_PREFIXES)
         .filter(|rest| !rest.is_empty())
@@ -232,6 +255,13 @@ mod tests {
             ("省经信厅", Some("industry_it")),
             ("区发展和改革局", Some("development_reform")),
             ("杭州市西湖区科技局", Some("science_tech")),
+            ("市文旅局", Some("culture_tourism")),
+            ("区投资合作局", Some("cooperation")),
+            ("人民银行江苏省分行", Some("financial_regulators")),
+            ("江苏金融监管局", Some("financial_regulators")),
+            ("市金融监管局", Some("financial_affairs")),
+            ("省地方金融管理局", Some("financial_affairs")),
+            ("思明区人民政府", Some("districts")),
             ("市委人才办", Some("talent_office")),
             ("市委网信办", Some("cyberspace")),
             ("州大数据局", Some("data_resources")),
