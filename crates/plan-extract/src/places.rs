@@ -46,16 +46,19 @@ fn gazetteer() -> &'static Gazetteer {
         let all = divisions();
         let mut keywords: Vec<(&'static str, bool)> = Vec::new();
         let mut names: Vec<(Vec<usize>, bool)> = Vec::new();
-        let mut add = |keyword: &'static str, short: bool, index: usize| match keywords
-            .iter()
-            .position(|k| *k == (keyword, short))
-        {
-            Some(id) => names[id].0.push(index),
-            None => {
-                keywords.push((keyword, short));
-                names.push((vec![index], short));
-            }
-        };
+        // Keyword → id through a map: ~3,600 names, so a scan per name (quadratic) would cost
+        // tens of milliseconds at start-up in the browser.
+        let mut ids: std::collections::HashMap<(&'static str, bool), usize> =
+            std::collections::HashMap::with_capacity(4096);
+        let mut add =
+            |keyword: &'static str, short: bool, index: usize| match ids.get(&(keyword, short)) {
+                Some(&id) => names[id].0.push(index),
+                None => {
+                    ids.insert((keyword, short), keywords.len());
+                    keywords.push((keyword, short));
+                    names.push((vec![index], short));
+                }
+            };
         for (i, d) in all.iter().enumerate() {
             add(d.name, false, i);
             let short = short_name(d.name);
