@@ -86,6 +86,16 @@ pub fn departments_in(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
             search = close_end;
         }
     }
+    // Rows of a task table with a department column, before the sentences that might read a
+    // row as something else.
+    for (span, depts) in table_rows(text, offset) {
+        if !out
+            .iter()
+            .any(|(s, _)| s.start < span.end && span.start < s.end)
+        {
+            out.push((span, depts));
+        }
+    }
     // Unbracketed: whole lines (`责任单位:区教育局`, `市科技局、市财政局按职责分工负责。`) and
     // sentences that open with 由 (`由市经信局牵头,…按职责分工抓好落实`).
     let mut line_start = 0;
@@ -134,6 +144,84 @@ pub fn departments_in(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
         }
     }
     out.sort_by_key(|(span, _)| span.start);
+    out
+}
+
+/// Column headings of a task table that name departments, with the role they give.
+const TABLE_COLUMNS: &[(&str, Role)] = &[
+    ("牵头单位", Role::Lead),
+    ("牵头部门", Role::Lead),
+    ("责任单位", Role::Responsible),
+    ("责任部门", Role::Responsible),
+    ("配合单位", Role::Responsible),
+    ("参与单位", Role::Responsible),
+];
+
+/// The cells of a line split at white space: (start, end) byte ranges within `line`.
+fn cells(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (is_space(c) || c == '\t', start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.len()));
+    }
+    out
+}
+
+/// Rows of a task table flattened into lines (as text copied from a PDF or a web page gives it):
+/// a heading line such as `序号 任务 牵头单位 完成时限`, then rows with as many cells, whose cells
+/// under a department column name the bodies (`1 建设算力中心 区发改局 2025年底`).
+fn table_rows(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
+    let mut out = Vec::new();
+    let mut columns: Vec<(usize, Role)> = Vec::new();
+    let mut width = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let row = cells(line);
+        let heading: Vec<(usize, Role)> = row
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &(a, b))| {
+                TABLE_COLUMNS
+                    .iter()
+                    .find(|(name, _)| &line[a..b] == *name)
+                    .map(|(_, role)| (i, *role))
+            })
+            .collect();
+        if row.len() >= 3 && !heading.is_empty() {
+            columns = heading;
+            width = row.len();
+            continue;
+        }
+        if columns.is_empty() {
+            continue;
+        }
+        if row.len() != width {
+            // The table ended.
+            columns.clear();
+            continue;
+        }
+        let mut depts = Vec::new();
+        for &(column, role) in &columns {
+            let (a, b) = row[column];
+            depts.extend(split_list(text, start + a, start + b, role, offset));
+        }
+        if depts.iter().any(|d| d.canonical.is_some()) {
+            let end = start + line.trim_end_matches(is_space).len();
+            out.push((Span::new(offset + start, offset + end), depts));
+        }
+    }
     out
 }
 
@@ -382,6 +470,30 @@ mod tests {
         assert_eq!(got, expected, "{text}");
         for (_, depts) in &found {
             for d in depts {
+                assert_eq!(d.span.slice(text), d.raw);
+            }
+        }
+    }
+
+    #[test]
+    fn rows_of_a_flattened_task_table_name_their_lead() {
+        let text = "序号 任务 牵头单位 完成时限\n1 建设算力中心 区发改局 2025年底\n2 搭建平台 区工信局、区科技局 2024年底\n四、保障措施";
+        let found = departments_in(text, 0);
+        let names: Vec<(String, Role)> = found
+            .iter()
+            .flat_map(|(_, d)| d.iter().map(|d| (d.raw.clone(), d.role)))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("区发改局".to_string(), Role::Lead),
+                ("区工信局".to_string(), Role::Lead),
+                ("区科技局".to_string(), Role::Lead),
+            ]
+        );
+        for (span, depts) in &found {
+            for d in depts {
+                assert!(span.contains(d.span));
                 assert_eq!(d.span.slice(text), d.raw);
             }
         }
