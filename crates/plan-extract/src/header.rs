@@ -266,6 +266,10 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
     ) {
         (Some((span, _)), _) => {
             let mut span = crate::text::trim_span(text, *span);
+            // A title set over two lines: `广西壮族自治区加快推进人工智能` / `赋能千行百业实施方案`.
+            if let Some(start) = title_head(head_lines, span.start) {
+                span.start = start;
+            }
             // A title's period on the next line: `武汉市…行动计划` / `(2024—2026年)`.
             let next = head_lines
                 .iter()
@@ -301,6 +305,42 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
             note_en: None,
         },
     }
+}
+
+/// The start of the line just above a title line when it is the title's first part: a short,
+/// unpunctuated line right above it (no blank line between) that is not a document number, a
+/// date, a signing body or a label (`附件`).
+fn title_head(head_lines: &[(Span, &str)], title_start: usize) -> Option<usize> {
+    let at = head_lines
+        .iter()
+        .position(|(s, _)| s.start >= title_start)?;
+    let (span, line) = head_lines.get(at.checked_sub(1)?)?;
+    let t = line.trim_matches(is_space);
+    let count = t.chars().count();
+    let is_body = [
+        "办公厅",
+        "办公室",
+        "人民政府",
+        "局",
+        "委",
+        "厅",
+        "办",
+        "会",
+        "处",
+    ]
+    .iter()
+    .any(|suffix| t.ends_with(suffix));
+    let ok = (4..=30).contains(&count)
+        && !is_body
+        && !t.starts_with("附件")
+        && !t.contains([
+            '〔', '[', '。', ':', '\u{FF1A}', ',', '\u{FF0C}', '、', '(', '\u{FF08}', '《',
+        ])
+        && !(t.contains('年') && t.contains('月'))
+        && !is_title_line(t)
+        && !t.chars().any(|c| c.is_ascii_digit());
+    let indent = line.len() - line.trim_start_matches(is_space).len();
+    ok.then_some(span.start + indent)
 }
 
 /// A line that is a plan's title on its own: short, naming a plan kind, not a sentence or a notice.
@@ -601,6 +641,24 @@ fn find_citations(text: &str, own_title: &str, own_number: Option<&str>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_set_over_two_lines_is_one_title() {
+        let plan = crate::extract_plan(
+            "x.txt",
+            "某某省加快推进人工智能\n赋能千行百业实施方案\n\n一、总体要求\n到2026年，建成平台5个。",
+        );
+        assert_eq!(
+            plan.title.text,
+            "某某省加快推进人工智能\n赋能千行百业实施方案"
+        );
+        // A signing body above a title is not part of it.
+        let plan = crate::extract_plan(
+            "y.txt",
+            "某某市人民政府办公室\n某某市人工智能行动计划\n\n一、总体要求\n到2026年，建成平台5个。",
+        );
+        assert_eq!(plan.title.text, "某某市人工智能行动计划");
+    }
 
     #[test]
     fn dates_with_precision() {
