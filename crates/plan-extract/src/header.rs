@@ -330,13 +330,14 @@ fn title_head(head_lines: &[(Span, &str)], title_start: usize) -> Option<usize> 
     ]
     .iter()
     .any(|suffix| t.ends_with(suffix));
+    let is_date = t.contains('年') && t.contains('月');
     let ok = (4..=30).contains(&count)
         && !is_body
         && !t.starts_with("附件")
         && !t.contains([
             '〔', '[', '。', ':', '\u{FF1A}', ',', '\u{FF0C}', '、', '(', '\u{FF08}', '《',
         ])
-        && !(t.contains('年') && t.contains('月'))
+        && !is_date
         && !is_title_line(t)
         && !t.chars().any(|c| c.is_ascii_digit());
     let indent = line.len() - line.trim_start_matches(is_space).len();
