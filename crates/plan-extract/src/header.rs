@@ -185,10 +185,10 @@ pub fn read_header(
     } else {
         PlanStatus::Issued
     };
-    let period = find_period(text, &title);
     let validity = text
         .find("有效期至")
         .and_then(|at| date_at(text, at + "有效期至".len()));
+    let period = find_period(text, &title).or_else(|| in_force(text, validity.as_ref()));
     let comment_deadline = (status == PlanStatus::DraftForComment)
         .then(|| {
             DEADLINE_WORDS.iter().find_map(|w| {
@@ -305,6 +305,31 @@ fn find_title(source: &str, text: &str, head_lines: &[(Span, &str)]) -> Title {
             note_en: None,
         },
     }
+}
+
+/// The period of a text in force for a time and not planned over one (若干措施, 办法):
+/// `自2024年10月1日起施行，有效期至2027年12月31日` runs 2024–2027.
+fn in_force(text: &str, validity: Option<&PlanDate>) -> Option<Period> {
+    let validity = validity?;
+    let end_quote = validity.quote.as_ref()?;
+    let before = &text[..end_quote.span.start];
+    let from = ["起施行", "起实施", "起执行"]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()?;
+    let start_at = text[..from].rfind('自')? + '自'.len_utf8();
+    let start = date_at(text, start_at)?;
+    let start_span = start.quote.as_ref()?.span;
+    // The two dates belong to one statement, not to two places far apart.
+    if end_quote.span.start.saturating_sub(start_span.start) > 120 {
+        return None;
+    }
+    let span = Span::new(start_span.start, end_quote.span.end);
+    Some(Period {
+        start: start.year,
+        end: validity.year,
+        quote: Some(quoted(text, span)),
+    })
 }
 
 /// The start of the line just above a title line when it is the title's first part: a short,
@@ -642,6 +667,19 @@ fn find_citations(text: &str, own_title: &str, own_number: Option<&str>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_in_force_from_one_date_to_another_has_that_period() {
+        let plan = crate::extract_plan(
+            "x.txt",
+            "某省若干措施\n1.建设算力设施。给予最高3000万元补助。\n本措施自2024年10月1日起施行，有效期至2027年12月31日。",
+        );
+        let period = plan.period.expect("a period");
+        assert_eq!((period.start, period.end), (Some(2024), Some(2027)));
+        let quote = period.quote.expect("its words");
+        assert_eq!(quote.span.slice(&plan.text), quote.text);
+        assert!(quote.text.starts_with("2024年10月1日") && quote.text.ends_with("2027年12月31日"));
+    }
 
     #[test]
     fn a_title_set_over_two_lines_is_one_title() {
