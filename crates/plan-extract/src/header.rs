@@ -401,34 +401,13 @@ pub fn date_at(text: &str, at: usize) -> Option<PlanDate> {
     let (year, after_year) = number_at(text, at)?;
     let after_year =
         after_year + (text[after_year..].len() - text[after_year..].trim_start_matches(' ').len());
-    if !text[after_year..].starts_with('年') || !(1949..=2100).contains(&year) {
-        return None;
-    }
-    let mut end = after_year + '年'.len_utf8();
-    let mut date = PlanDate {
-        year: Some(year as u16),
-        month: None,
-        day: None,
-        precision: DatePrecision::Year,
-        quote: None,
-    };
-    if let Some((month, after_month)) =
-        number_at(text, end).filter(|(m, e)| (1..=12).contains(m) && text[*e..].starts_with('月'))
-    {
-        date.month = Some(month as u8);
-        date.precision = DatePrecision::Month;
-        end = after_month + '月'.len_utf8();
-        if let Some((day, after_day)) = number_at(text, end)
-            .filter(|(d, e)| (1..=31).contains(d) && text[*e..].starts_with('日'))
-        {
-            date.day = Some(day as u8);
-            date.precision = DatePrecision::Day;
-            end = after_day + '日'.len_utf8();
-        }
-    }
     let start = at + (text[at..].len() - text[at..].trim_start_matches(' ').len());
-    date.quote = Some(quoted(text, Span::new(start, end)));
-    Some(date)
+    let part = |from: usize, unit: char| {
+        number_at(text, from)
+            .filter(|(_, end)| text[*end..].starts_with(unit))
+            .map(|(value, end)| (value, end + unit.len_utf8()))
+    };
+    date_from(text, start, year, after_year, part)
 }
 
 /// A date written in Chinese numerals, `二〇二四年三月十五日` (or `二〇二四年三月`), at byte `at`.
@@ -446,8 +425,30 @@ pub fn chinese_date_at(text: &str, at: usize) -> Option<PlanDate> {
         let (_, c) = chars.next()?;
         year = year * 10 + digit(c)? as u32;
     }
-    let after_year = rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i);
-    if !rest[after_year..].starts_with('年') || !(1949..=2100).contains(&year) {
+    let after_year = at + rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i);
+    let part = |from: usize, unit: char| {
+        let s = &text[from..];
+        let len = s.find(|c: char| !crate::text::is_chinese_numeral_char(c))?;
+        let value = crate::text::chinese_numeral(&s[..len])?;
+        s[len..]
+            .starts_with(unit)
+            .then_some((value, from + len + unit.len_utf8()))
+    };
+    date_from(text, at, year, after_year, part)
+}
+
+/// The rest of a date once its year is read, whatever its numbers are written in: `年` at
+/// `after_year`, then a month and a day as far as given. `part(from, unit)` reads a number at
+/// `from` followed by `unit` (月, 日): its value and the offset after the unit. The quote runs from
+/// `start`.
+fn date_from(
+    text: &str,
+    start: usize,
+    year: u32,
+    after_year: usize,
+    part: impl Fn(usize, char) -> Option<(u32, usize)>,
+) -> Option<PlanDate> {
+    if !text[after_year..].starts_with('年') || !(1949..=2100).contains(&year) {
         return None;
     }
     let mut end = after_year + '年'.len_utf8();
@@ -458,27 +459,17 @@ pub fn chinese_date_at(text: &str, at: usize) -> Option<PlanDate> {
         precision: DatePrecision::Year,
         quote: None,
     };
-    let numeral_at = |from: usize, unit: char| {
-        let s = &rest[from..];
-        let len = s.find(|c: char| !crate::text::is_chinese_numeral_char(c))?;
-        let value = crate::text::chinese_numeral(&s[..len])?;
-        s[len..]
-            .starts_with(unit)
-            .then_some((value, from + len + unit.len_utf8()))
-    };
-    if let Some((month, after_month)) = numeral_at(end, '月').filter(|(m, _)| (1..=12).contains(m))
-    {
+    if let Some((month, after_month)) = part(end, '月').filter(|(m, _)| (1..=12).contains(m)) {
         date.month = Some(month as u8);
         date.precision = DatePrecision::Month;
         end = after_month;
-        if let Some((day, after_day)) = numeral_at(end, '日').filter(|(d, _)| (1..=31).contains(d))
-        {
+        if let Some((day, after_day)) = part(end, '日').filter(|(d, _)| (1..=31).contains(d)) {
             date.day = Some(day as u8);
             date.precision = DatePrecision::Day;
             end = after_day;
         }
     }
-    date.quote = Some(quoted(text, Span::new(at, at + end)));
+    date.quote = Some(quoted(text, Span::new(start, end)));
     Some(date)
 }
 
