@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use plan_library::{admit, merge, parse_workspace, ImportedDoc, LibraryError, Workspace};
+use plan_library::{admit, merge, parse_workspace, ImportedDoc, LibraryError};
 use plan_model::Plan;
 
 use crate::i18n::ImportMessage;
@@ -121,18 +121,15 @@ impl Library {
         });
     }
 
-    /// Writes the imported texts to storage; a refusal is reported and the plans stay for the session.
-    fn persist(&self, imports: &[ImportedDoc]) {
+    /// Writes the imported texts to storage, in the workspace file's form; a refusal is reported
+    /// and the plans stay for the session.
+    fn persist(&self) {
         if !storage_usable() {
             self.persistent.set(false);
             self.say(ImportMessage::StorageRefused);
             return;
         }
-        let workspace = Workspace {
-            schema: plan_library::WORKSPACE_SCHEMA.to_string(),
-            documents: imports.to_vec(),
-        };
-        match LocalStorage::set(STORE_KEY, &workspace) {
+        match LocalStorage::raw().set_item(STORE_KEY, &self.workspace_json()) {
             Ok(()) => self.persistent.set(true),
             Err(_) => {
                 self.persistent.set(false);
@@ -144,41 +141,39 @@ impl Library {
     /// Adds extracted documents and stores the new set.
     fn add_docs(&self, docs: Vec<ImportedDoc>) {
         let plans = crate::app::measured("plan-compare:import", || extract_all(&docs));
-        let mut imports = Vec::new();
         self.data.update(|data| {
             let mut all = (*data.plans).clone();
             all.extend(plans);
             let mut stored = (*data.imports).clone();
             stored.extend(docs);
-            imports.clone_from(&stored);
             data.plans = Arc::new(all);
             data.imports = Arc::new(stored);
         });
-        self.persist(&imports);
+        self.persist();
     }
 
-    fn taken_ids(data: &Data) -> Vec<String> {
-        data.plans.iter().map(|p| p.id.clone()).collect()
+    /// The ids of every plan there is, built in and imported.
+    fn taken_ids(data: &Data) -> Vec<&str> {
+        data.plans.iter().map(|p| p.id.as_str()).collect()
     }
 
     /// Imports one text under `file_name`. Returns the new plan's id.
     pub fn add_text(&self, file_name: &str, text: String) -> Option<String> {
         let result = self.data.with_untracked(|data| {
             let taken = Self::taken_ids(data);
-            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
             admit(file_name, text, &now_iso(), &data.imports, &taken)
         });
         match result {
             Ok(doc) => {
                 let id = doc.id.clone();
                 self.add_docs(vec![doc]);
-                let plan = self
-                    .data
-                    .with_untracked(|d| d.plans.iter().rev().find(|p| p.id == id).cloned());
-                if let Some(plan) = plan {
-                    if plan.outline.is_empty() && plan.figures.is_empty() {
-                        self.say(ImportMessage::NoStructure(file_name.to_string()));
-                    }
+                let unstructured = self.data.with_untracked(|d| {
+                    d.plans
+                        .last()
+                        .is_some_and(|p| p.outline.is_empty() && p.figures.is_empty())
+                });
+                if unstructured {
+                    self.say(ImportMessage::NoStructure(file_name.to_string()));
                 }
                 self.say(ImportMessage::Added(file_name.to_string(), id.clone()));
                 Some(id)
@@ -201,7 +196,6 @@ impl Library {
         };
         let (docs, duplicates) = self.data.with_untracked(|data| {
             let taken = Self::taken_ids(data);
-            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
             merge(&data.imports, incoming, &taken)
         });
         let added = docs.len();
@@ -217,7 +211,6 @@ impl Library {
 
     /// Removes imported plan `id` everywhere, and from storage.
     pub fn remove(&self, id: &str) {
-        let mut imports = Vec::new();
         let mut removed = None;
         self.data.update(|data| {
             let Some(at) = data.imports.iter().position(|d| d.id == id) else {
@@ -227,12 +220,11 @@ impl Library {
             removed = Some(stored.remove(at).file_name);
             let mut all = (*data.plans).clone();
             all.remove(data.builtin + at);
-            imports.clone_from(&stored);
             data.plans = Arc::new(all);
             data.imports = Arc::new(stored);
         });
         if let Some(name) = removed {
-            self.persist(&imports);
+            self.persist();
             self.say(ImportMessage::Removed(name));
         }
     }

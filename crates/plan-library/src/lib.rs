@@ -119,11 +119,17 @@ pub fn admit(
     })
 }
 
-/// The workspace file of `documents`.
+/// The workspace file of `documents` (also what the browser store holds).
 pub fn workspace_json(documents: &[ImportedDoc]) -> String {
-    let workspace = Workspace {
-        schema: WORKSPACE_SCHEMA.to_string(),
-        documents: documents.to_vec(),
+    /// [`Workspace`] borrowing its documents: writing the texts needs no copy of them.
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        schema: &'a str,
+        documents: &'a [ImportedDoc],
+    }
+    let workspace = Borrowed {
+        schema: WORKSPACE_SCHEMA,
+        documents,
     };
     serde_json::to_string_pretty(&workspace).unwrap_or_default()
 }
