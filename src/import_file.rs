@@ -61,29 +61,22 @@ async fn inflate_raw(data: &[u8]) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-fn text_of(format: Format, bytes: &[u8]) -> Result<String, ImportMessageOr> {
+/// The text of `name`'s `bytes` read as `format` (plain text or a web page), in whichever encoding
+/// they are.
+fn text_of(name: &str, format: Format, bytes: &[u8]) -> Result<String, ImportMessage> {
     let decoded = match sniff_encoding(bytes) {
-        Encoding::Gb18030 => decode_gb18030(bytes).ok_or(ImportMessageOr::Encoding)?,
-        encoding => decode_utf(bytes, encoding).map_err(ImportMessageOr::Import)?,
+        Encoding::Gb18030 => {
+            decode_gb18030(bytes).ok_or_else(|| ImportMessage::BadEncoding(name.to_string()))?
+        }
+        encoding => decode_utf(bytes, encoding).map_err(|e| refusal(name, &e))?,
     };
-    decoded_to_text(format, &decoded).map_err(ImportMessageOr::Import)
-}
-
-/// Why `text_of` failed, before the file name is known to the message.
-enum ImportMessageOr {
-    Import(ImportError),
-    Encoding,
+    decoded_to_text(format, &decoded).map_err(|e| refusal(name, &e))
 }
 
 /// Reads `name`'s `bytes` as a plan text or a workspace file.
 pub async fn read_file(name: &str, bytes: &[u8]) -> Result<FileContent, ImportMessage> {
-    let to_message = |e: ImportMessageOr| match e {
-        ImportMessageOr::Import(error) => refusal(name, &error),
-        ImportMessageOr::Encoding => ImportMessage::BadEncoding(name.to_string()),
-    };
     if name.to_ascii_lowercase().ends_with(".json") {
-        let text = text_of(Format::Text, bytes).map_err(to_message)?;
-        return Ok(FileContent::Workspace(text));
+        return text_of(name, Format::Text, bytes).map(FileContent::Workspace);
     }
     match check_file(name, bytes).map_err(|e| refusal(name, &e))? {
         Format::Docx => {
@@ -101,8 +94,6 @@ pub async fn read_file(name: &str, bytes: &[u8]) -> Result<FileContent, ImportMe
                 .map_err(|e| refusal(name, &e))?;
             Ok(FileContent::Plan(text))
         }
-        format => text_of(format, bytes)
-            .map(FileContent::Plan)
-            .map_err(to_message),
+        format => text_of(name, format, bytes).map(FileContent::Plan),
     }
 }

@@ -134,7 +134,7 @@ pub fn ImportPanel(lang: Lang, on_close: impl Fn() + 'static) -> impl IntoView {
                 view! {
                     <li class="pc-import-row" data-testid="imported" data-plan-id=doc.id.clone()>
                         <span lang="zh-CN">{doc.file_name.clone()}</span>
-                        " · " <span class="pc-small pc-muted">{Msg::AddedOn.text(lang)} " " {super::overview::added_text(&doc.added)}</span>
+                        " · " <span class="pc-small pc-muted">{Msg::AddedOn.text(lang)} " " {super::widgets::added_text(&doc.added)}</span>
                         " · " <a href=read>{Msg::OpenReader.text(lang)}</a>
                         " "
                         <button type="button" class="pc-button pc-button--small" on:click=move |_| library.remove(&remove_id) data-testid="remove-import">

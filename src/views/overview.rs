@@ -7,7 +7,7 @@ use plan_model::Plan;
 use crate::i18n::{editor_note, plan_counts_text, province, Lang, Msg, Tr};
 use crate::view_state::View;
 
-use super::widgets::{city_name, date_text, period_text, sector_name};
+use super::widgets::{city_name, date_text, import_origin, period_text, sector_name};
 use crate::state::{app_state, data};
 
 #[component]
@@ -116,19 +116,11 @@ fn import_note(doc: &plan_library::ImportedDoc, lang: Lang) -> impl IntoView {
     let id = doc.id.clone();
     view! {
         <p class="pc-import-note pc-small" data-testid="imported-note">
-            <span class="pc-badge">{Msg::ImportedBadge.text(lang)}</span>
-            " " <span lang="zh-CN">{doc.file_name.clone()}</span>
-            " · " {Msg::AddedOn.text(lang)} " " {added_text(&doc.added)}
+            {import_origin(doc, lang)}
             " "
             <button type="button" class="pc-button pc-button--small" on:click=move |_| library.remove(&id) data-testid="remove-plan">
                 {Msg::Remove.text(lang)}
             </button>
         </p>
     }
-}
-
-/// `2026-11-25T03:04:05Z` as `2026-11-25 03:04 UTC`.
-pub fn added_text(iso: &str) -> String {
-    let minutes = iso.get(..16).unwrap_or(iso);
-    format!("{} UTC", minutes.replace('T', " "))
 }

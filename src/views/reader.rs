@@ -165,9 +165,7 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
             })}
             {data.import_of(doc).map(|imported| view! {
                 <p class="pc-import-note pc-small" data-testid="imported-note">
-                    <span class="pc-badge">{Msg::ImportedBadge.text(lang)}</span>
-                    " " <span lang="zh-CN">{imported.file_name.clone()}</span>
-                    " · " {Msg::AddedOn.text(lang)} " " {super::overview::added_text(&imported.added)}
+                    {super::widgets::import_origin(imported, lang)}
                 </p>
             })}
             <p class="pc-small">{Msg::ReaderLegend.text(lang)} " " <code>{plan.source.clone()}</code></p>

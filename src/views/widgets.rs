@@ -171,3 +171,18 @@ pub fn table_region(
         </div>
     }
 }
+
+/// Where an imported plan came from: the "added by you" badge, its file name and when it was added.
+pub fn import_origin(doc: &plan_library::ImportedDoc, lang: Lang) -> impl IntoView {
+    view! {
+        <span class="pc-badge">{Msg::ImportedBadge.text(lang)}</span>
+        " " <span lang="zh-CN">{doc.file_name.clone()}</span>
+        " · " {Msg::AddedOn.text(lang)} " " {added_text(&doc.added)}
+    }
+}
+
+/// `2026-11-25T03:04:05Z` as `2026-11-25 03:04 UTC`.
+pub fn added_text(iso: &str) -> String {
+    let minutes = iso.get(..16).unwrap_or(iso);
+    format!("{} UTC", minutes.replace('T', " "))
+}
