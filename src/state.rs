@@ -126,17 +126,15 @@ pub fn provide_app_state(library: RwSignal<Data>) -> AppState {
         view,
         embed,
     };
-    let follow = {
-        move || {
-            let (next, found) = library.with_untracked(read_url);
-            if next != state.get_untracked() {
-                state.set(next);
-            }
-            notices.set(found);
+    // Copy: the same closure serves both events.
+    let follow = move || {
+        let (next, found) = library.with_untracked(read_url);
+        if next != state.get_untracked() {
+            state.set(next);
         }
+        notices.set(found);
     };
-    let on_hash = follow;
-    window_event_listener(leptos::ev::hashchange, move |_| on_hash());
+    window_event_listener(leptos::ev::hashchange, move |_| follow());
     window_event_listener(leptos::ev::popstate, move |_| follow());
     provide_context(app);
     app
