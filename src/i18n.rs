@@ -12,7 +12,8 @@ use plan_analysis::geometry::MilestoneKind;
 use plan_model::places::{AdminLevel, City};
 use plan_model::vocab::{Department, Metric, Sector};
 use plan_model::{
-    Bound, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, PlanKind, PlanStatus,
+    Bound, Confidence, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, KindRule,
+    MeasureType, PlanKind, PlanStatus,
 };
 
 use crate::view_state::{Notice, View};
@@ -291,7 +292,38 @@ pairs!(FigureKind {
     FigureKind::Target => ("目标", "target"),
     FigureKind::Forecast => ("预计", "forecast"),
     FigureKind::Status => ("现状", "status"),
-    FigureKind::Funding => ("资金", "funding"),
+    FigureKind::Funding => ("资金支持", "funding"),
+    FigureKind::Threshold => ("门槛条件", "threshold"),
+    FigureKind::Other => ("非目标", "not a target"),
+});
+
+pairs!(MeasureType {
+    MeasureType::Level => ("总量", "level"),
+    MeasureType::Flow => ("年度流量", "flow per year"),
+    MeasureType::Growth => ("增长率", "growth rate"),
+    MeasureType::Share => ("比例", "share"),
+    MeasureType::Count => ("数量", "count"),
+});
+
+pairs!(KindRule {
+    KindRule::ForecastWord => ("句中有“预计”", "the sentence says 预计 (expected)"),
+    KindRule::EligibilityCondition => ("支持条件(对……的企业给予……)", "a condition of support (对…的企业 … 给予)"),
+    KindRule::SupportMoney => ("资金用语(给予、最高、基金、专项资金……)", "words of support money (给予, 最高, 基金 …)"),
+    KindRule::SupportedCount => ("支持数量(每年支持N个并给予资金)", "the number of awards in a sentence that grants money"),
+    KindRule::Baseline => ("“由……提高到……”的起点", "the starting point of 由…提高到… (from … to …)"),
+    KindRule::StatusWord => ("现状用语(现有、截至、已经……)", "a word of the present or past (现有, 截至 …)"),
+    KindRule::StatusSection => ("位于现状与进展部分", "it stands in the section on the situation"),
+    KindRule::GoalSection => ("位于发展目标部分", "it stands in the goals section"),
+    KindRule::DatedTask => ("任务中写明目标年份", "a task with a target year"),
+    KindRule::UndatedTask => ("任务中的数量,未写年份", "a task's quantity without a year"),
+    KindRule::Background => ("位于指导思想或原则部分", "it stands in the guiding ideas or principles"),
+    KindRule::Corrected => ("用户已更正", "corrected by a user"),
+});
+
+pairs!(Confidence {
+    Confidence::High => ("把握高", "high confidence"),
+    Confidence::Medium => ("把握中等", "medium confidence"),
+    Confidence::Low => ("把握低,请核对原文", "low confidence: check the sentence"),
 });
 
 pairs!(AdminLevel {
@@ -307,7 +339,8 @@ pairs!(MilestoneKind {
     MilestoneKind::Issued => ("发布", "issued"),
     MilestoneKind::CommentDeadline => ("意见截止", "comments due"),
     MilestoneKind::ValidUntil => ("有效期截止", "validity ends"),
-    MilestoneKind::TargetYear => ("目标年", "target year"),
+    MilestoneKind::TargetYear => ("阶段目标", "staged goal"),
+    MilestoneKind::Reported => ("现状数据", "reported figure"),
 });
 
 /// Vocabulary entries carry their names as data (`zh`, `en`): the vocabulary is the shared
@@ -659,7 +692,7 @@ pub fn figure_text(figure: &Figure, lang: Lang) -> String {
     if matches!(figure.kind, FigureKind::Forecast | FigureKind::Status) {
         text = format!("{text} [{}]", figure.kind.tr(lang));
     }
-    if figure.per_year {
+    if figure.measure == MeasureType::Flow {
         text = format!("{text} / {}", Msg::PerYearFigure.text(lang));
     }
     if let Some(year) = figure.year {
@@ -731,6 +764,8 @@ mod tests {
         pairs.extend(PlanStatus::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(ItemKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(FigureKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(MeasureType::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(Confidence::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(AdminLevel::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(
             MilestoneKind::ALL
@@ -754,6 +789,11 @@ mod tests {
         );
         for (what, (zh, en)) in pairs {
             check(&what, &zh, &en, false, false);
+        }
+        // A rule's English quotes the Chinese words that decide it.
+        for rule in KindRule::ALL {
+            let (zh, en) = both(&rule);
+            check(rule.key(), &zh, &en, false, true);
         }
         for city in plan_model::places::CITIES {
             check(

@@ -97,7 +97,7 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                 let sel = selected.get();
                 let per_year = per_year.get();
                 let state = app.state.get_untracked();
-                let rows = metric_matrix(&data.plans, &sel);
+                let rows = metric_matrix(&data.plans, &sel, false);
                 let focused = metric.get();
                 view! {
                     {matrix(&data, &rows, &sel, &state, focused.as_deref(), lang)}
@@ -218,7 +218,7 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         .map(|(p, f)| {
             let plan = &data.plans[p];
             let figure = &plan.figures[f];
-            let value = chart_value(plan, figure, per_year);
+            let value = chart_value(&data.plans, p, f, per_year);
             let label = match value {
                 Some((low, high)) if (high - low).abs() > f64::EPSILON => {
                     format!(

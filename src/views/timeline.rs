@@ -93,6 +93,7 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
                 <span class="pc-legend__item"><svg width="14" height="14"><rect x="2" y="2" width="10" height="10" fill="#8a5a00"/></svg>{MilestoneKind::CommentDeadline.tr(lang)}</span>
                 <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,7 7,13 1,7" fill="#6b2fa0"/></svg>{MilestoneKind::ValidUntil.tr(lang)}</span>
                 <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,13 1,13" fill="#b3261e"/></svg>{MilestoneKind::TargetYear.tr(lang)}</span>
+                <span class="pc-legend__item"><svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#ffffff" stroke="#1e6b34" stroke-width="2.5"/></svg>{MilestoneKind::Reported.tr(lang)}</span>
             </div>
             {move || table(&table_data, &lanes.get(), lang)}
         </section>
@@ -158,9 +159,10 @@ fn chart(
                 MilestoneKind::CommentDeadline => view! { <rect x=x - 5.0 y=y - 5.0 width=10.0 height=10.0 fill="#8a5a00"/> }.into_any(),
                 MilestoneKind::ValidUntil => view! { <polygon points=format!("{x},{} {},{y} {x},{} {},{y}", y - 7.0, x + 7.0, y + 7.0, x - 7.0) fill="#6b2fa0"/> }.into_any(),
                 MilestoneKind::TargetYear => view! { <polygon points=format!("{x},{} {},{} {},{}", y - 8.0, x + 7.0, y + 6.0, x - 7.0, y + 6.0) fill="#b3261e"/> }.into_any(),
+                MilestoneKind::Reported => view! { <circle cx=x cy=y r=5.0 fill="#ffffff" stroke="#1e6b34" stroke-width="2.5"/> }.into_any(),
             };
             let (plan_id, year) = (plan.id.clone(), m.year);
-            let is_target = m.kind == MilestoneKind::TargetYear;
+            let is_target = matches!(m.kind, MilestoneKind::TargetYear | MilestoneKind::Reported);
             let open = move || {
                 let plan_id = plan_id.clone();
                 app.update(false, move |s| {

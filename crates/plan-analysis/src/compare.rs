@@ -5,8 +5,10 @@
 //! meaning (核心及相关产业 against 核心产业) stay in the same row with a footnote rather than being
 //! silently forced together.
 
-use plan_model::vocab::{Metric, UnitClass, DEPARTMENTS, METRICS, SECTORS};
-use plan_model::{Figure, FigureKind, Plan, Role};
+use plan_model::vocab::{Metric, DEPARTMENTS, METRICS, SECTORS};
+use plan_model::{Figure, FigureKind, MeasureType, Plan, Role};
+
+use crate::history::{implied_growth, ImpliedGrowth};
 
 /// One plan's figures for one metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +23,9 @@ pub struct Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricRow {
     pub metric: &'static Metric,
+    /// `false`: targets only (the goal matrix); `true`: what plans report or forecast for the
+    /// metric, a row of its own, never mixed with goals.
+    pub reported: bool,
     pub cells: Vec<Cell>,
 }
 
@@ -29,66 +34,128 @@ impl MetricRow {
     pub fn plans_stating(&self) -> usize {
         self.cells.iter().filter(|c| !c.figures.is_empty()).count()
     }
-}
 
-/// Figures that say where a plan wants to go: targets, forecasts and funding, not statements of
-/// the present.
-pub fn is_comparable(figure: &Figure) -> bool {
-    figure.kind != FigureKind::Status && figure.metric.is_some()
-}
-
-/// The metric × plan matrix for the plans at `selected` (indices into `plans`). Rows without any
-/// figure are left out; rows stated by more plans come first.
-pub fn metric_matrix(plans: &[Plan], selected: &[usize]) -> Vec<MetricRow> {
-    let mut rows: Vec<MetricRow> = METRICS
-        .iter()
-        .map(|metric| MetricRow {
-            metric,
-            cells: selected
-                .iter()
-                .map(|&p| {
-                    let plan = &plans[p];
-                    let mut figures: Vec<usize> = plan
-                        .figures
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, f)| is_comparable(f) && f.metric == Some(metric.key))
-                        .map(|(i, _)| i)
-                        .collect();
-                    // Targets before forecasts and funding; larger first within a kind.
-                    figures.sort_by(|&a, &b| {
-                        let (fa, fb) = (&plan.figures[a], &plan.figures[b]);
-                        (fa.kind, fb.normalized_range().1)
-                            .partial_cmp(&(fb.kind, fa.normalized_range().1))
-                            .unwrap_or(std::cmp::Ordering::Equal)
-                    });
-                    Cell { plan: p, figures }
-                })
-                .collect(),
-        })
-        .filter(|row| row.plans_stating() > 0)
-        .collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.plans_stating()));
-    rows
-}
-
-/// Years of a plan's period, when both ends are known.
-pub fn period_years(plan: &Plan) -> Option<u16> {
-    let period = plan.period.as_ref()?;
-    Some(period.end?.checked_sub(period.start?)? + 1)
-}
-
-/// A figure's value for charts: normalised, optionally divided by the years of its plan's period.
-/// `None` when per-year is asked and the period is unknown, or for growth rates and per-year
-/// figures, which are already per year.
-pub fn chart_value(plan: &Plan, figure: &Figure, per_year: bool) -> Option<(f64, f64)> {
-    let (low, high) = figure.normalized_range();
-    if !per_year || figure.per_year || figure.growth_rate || figure.unit_class == UnitClass::Percent
-    {
-        return Some((low, high));
+    /// The measure type most of the row's figures have (a row's chart and per-year reading follow it).
+    pub fn measure(&self, plans: &[Plan]) -> Option<MeasureType> {
+        let mut counts = [0usize; MeasureType::ALL.len()];
+        for cell in &self.cells {
+            for &f in &cell.figures {
+                let m = plans[cell.plan].figures[f].measure;
+                counts[MeasureType::ALL.iter().position(|x| *x == m).unwrap_or(0)] += 1;
+            }
+        }
+        let (at, &most) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (**c, usize::MAX - i))?;
+        (most > 0).then(|| MeasureType::ALL[at])
     }
-    let years = f64::from(period_years(plan)?);
-    Some((low / years, high / years))
+}
+
+/// A goal: a target with a metric. Forecasts, reported facts, funding and eligibility thresholds
+/// are not goals and never enter the goal matrix.
+pub fn is_goal(figure: &Figure) -> bool {
+    figure.kind == FigureKind::Target && figure.metric.is_some()
+}
+
+/// What a plan reports or expects for a metric: status and forecasts.
+pub fn is_reported(figure: &Figure) -> bool {
+    matches!(figure.kind, FigureKind::Status | FigureKind::Forecast) && figure.metric.is_some()
+}
+
+fn cell(plans: &[Plan], p: usize, metric: &str, keep: fn(&Figure) -> bool) -> Cell {
+    let plan = &plans[p];
+    let mut figures: Vec<usize> = plan
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| keep(f) && f.metric == Some(metric))
+        .map(|(i, _)| i)
+        .collect();
+    // Later years first, then larger values: the furthest-reaching statement leads.
+    figures.sort_by(|&a, &b| {
+        let (fa, fb) = (&plan.figures[a], &plan.figures[b]);
+        (fb.year, fb.normalized_range().1)
+            .partial_cmp(&(fa.year, fa.normalized_range().1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Cell { plan: p, figures }
+}
+
+/// The metric × plan goal matrix for the plans at `selected` (indices into `plans`): targets
+/// only; with `reported`, each metric's status and forecasts follow in a marked row of their own.
+/// Rows without any figure are left out; metrics stated by more plans come first.
+pub fn metric_matrix(plans: &[Plan], selected: &[usize], reported: bool) -> Vec<MetricRow> {
+    let mut groups: Vec<(usize, Vec<MetricRow>)> = METRICS
+        .iter()
+        .map(|metric| {
+            let row = |reported: bool, keep: fn(&Figure) -> bool| MetricRow {
+                metric,
+                reported,
+                cells: selected
+                    .iter()
+                    .map(|&p| cell(plans, p, metric.key, keep))
+                    .collect(),
+            };
+            let mut rows = vec![row(false, is_goal)];
+            if reported {
+                rows.push(row(true, is_reported));
+            }
+            rows.retain(|r| r.plans_stating() > 0);
+            (rows.first().map_or(0, MetricRow::plans_stating), rows)
+        })
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
+    groups.sort_by_key(|(stating, _)| std::cmp::Reverse(*stating));
+    groups.into_iter().flat_map(|(_, rows)| rows).collect()
+}
+
+/// A figure read per year, as far as its measure allows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yearly {
+    /// A flow: already a quantity per year (low, high; normalised).
+    Flow(f64, f64),
+    /// A growth rate: already per year (low, high; percent).
+    Rate(f64, f64),
+    /// A level: the annual growth its target implies from the latest stated status (derived).
+    Implied(ImpliedGrowth),
+    /// A level with no earlier status of its place to grow from.
+    NoBase,
+    /// A count or a share: no yearly reading means anything.
+    NotApplicable,
+}
+
+/// How a figure reads per year. Never a level divided by years: a stock's size in its target
+/// year is not spread over the period.
+pub fn yearly(plans: &[Plan], plan: usize, figure: usize) -> Yearly {
+    let f = &plans[plan].figures[figure];
+    let (low, high) = f.normalized_range();
+    match f.measure {
+        MeasureType::Flow => Yearly::Flow(low, high),
+        MeasureType::Growth => Yearly::Rate(low, high),
+        MeasureType::Level => {
+            implied_growth(plans, plan, figure).map_or(Yearly::NoBase, Yearly::Implied)
+        }
+        MeasureType::Count | MeasureType::Share => Yearly::NotApplicable,
+    }
+}
+
+/// A figure's value for charts: normalised; per year only where the measure allows (flows and
+/// rates as they are, levels as their implied growth in percent). `None` when not applicable.
+pub fn chart_value(
+    plans: &[Plan],
+    plan: usize,
+    figure: usize,
+    per_year: bool,
+) -> Option<(f64, f64)> {
+    if !per_year {
+        return Some(plans[plan].figures[figure].normalized_range());
+    }
+    match yearly(plans, plan, figure) {
+        Yearly::Flow(low, high) | Yearly::Rate(low, high) => Some((low, high)),
+        Yearly::Implied(g) => Some((g.rate * 100.0, g.rate * 100.0)),
+        Yearly::NoBase | Yearly::NotApplicable => None,
+    }
 }
 
 /// The shade of a heatmap cell, 0 (none) to 4 (the most), for `count` items where the fullest cell
@@ -174,7 +241,7 @@ mod tests {
     #[test]
     fn matrix_lines_up_metrics_and_keeps_scopes() {
         let plans = two_plans();
-        let rows = metric_matrix(&plans, &[0, 1]);
+        let rows = metric_matrix(&plans, &[0, 1], false);
         let scale = rows
             .iter()
             .find(|r| r.metric.key == "ai_industry_scale")
@@ -188,24 +255,93 @@ mod tests {
         assert_eq!(b.scope, Some("核心及相关产业"));
         let platforms = rows.iter().find(|r| r.metric.key == "platforms").unwrap();
         assert_eq!(platforms.plans_stating(), 1);
+        assert!(rows.iter().all(|r| !r.reported));
     }
 
+    /// The seeds' goal matrix holds targets only: no eligibility threshold (软硬件投入达到500万元
+    /// (含)以上), no grant (每个平台给予100万元), no fund, no reported fact, no forecast.
     #[test]
-    fn per_year_divides_by_the_period() {
-        let plans = two_plans();
-        let f = plans[0]
+    fn goal_matrix_holds_targets_only() {
+        let plans = plan_extract::extract_seeds();
+        let all: Vec<usize> = (0..plans.len()).collect();
+        let rows = metric_matrix(&plans, &all, false);
+        let in_matrix: Vec<&Figure> = rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .flat_map(|c| c.figures.iter().map(|&f| &plans[c.plan].figures[f]))
+            .collect();
+        assert!(in_matrix.len() > 30, "{}", in_matrix.len());
+        assert!(in_matrix.iter().all(|f| f.kind == FigureKind::Target));
+        for raw in ["500万元(含)以上", "100万元", "20家", "100 亿", "1000亿元"] {
+            assert!(
+                !in_matrix
+                    .iter()
+                    .any(|f| f.raw == raw && f.kind != FigureKind::Target),
+                "{raw}"
+            );
+        }
+        assert!(!in_matrix.iter().any(|f| f.quote.contains("每个平台给予")));
+        assert!(!in_matrix.iter().any(|f| f.quote.contains("对软硬件投入")));
+        // With reported rows, Wuhan's forecast sits in a marked row of its own.
+        let with_reported = metric_matrix(&plans, &all, true);
+        let reported = with_reported
+            .iter()
+            .find(|r| r.reported && r.metric.key == "ai_industry_scale")
+            .expect("a reported row for the industry scale");
+        assert_eq!(reported.plans_stating(), 1);
+        let at = with_reported
+            .iter()
+            .position(|r| std::ptr::eq(r, reported))
+            .unwrap();
+        assert_eq!(with_reported[at - 1].metric.key, "ai_industry_scale");
+        assert!(!with_reported[at - 1].reported, "after its goal row");
+    }
+
+    /// Per year is never a level divided by years: flows and rates as they are, a level as the
+    /// growth it implies from an earlier status, counts and shares not at all.
+    #[test]
+    fn per_year_never_offered_for_a_level() {
+        let plans = plan_extract::extract_seeds();
+        for (p, plan) in plans.iter().enumerate() {
+            for (i, f) in plan.figures.iter().enumerate() {
+                let y = yearly(&plans, p, i);
+                match f.measure {
+                    MeasureType::Level => assert!(
+                        matches!(y, Yearly::Implied(_) | Yearly::NoBase),
+                        "{}: {y:?}",
+                        f.raw
+                    ),
+                    MeasureType::Flow => assert!(matches!(y, Yearly::Flow(..))),
+                    MeasureType::Growth => assert!(matches!(y, Yearly::Rate(..))),
+                    _ => assert_eq!(y, Yearly::NotApplicable),
+                }
+            }
+        }
+        let tianjin = plans.iter().position(|p| p.id.starts_with("003")).unwrap();
+        let scale = plans[tianjin]
             .figures
             .iter()
-            .find(|f| f.metric == Some("ai_industry_scale"))
+            .position(|f| f.metric == Some("ai_industry_scale"))
             .unwrap();
-        assert_eq!(chart_value(&plans[0], f, false), Some((4e10, 4e10)));
-        let (low, _) = chart_value(&plans[0], f, true).unwrap();
-        assert!((low - 4e10 / 3.0).abs() < 1.0);
-        let g = &plans[1].figures[0];
         assert_eq!(
-            chart_value(&plans[1], g, true),
+            chart_value(&plans, tianjin, scale, false),
+            Some((1.5e10, 1.5e10))
+        );
+        assert_eq!(
+            chart_value(&plans, tianjin, scale, true),
             None,
-            "no period, no per-year value"
+            "no base to grow from"
+        );
+        let wuhan = plans.iter().position(|p| p.id.starts_with("001")).unwrap();
+        let talent = plans[wuhan]
+            .figures
+            .iter()
+            .position(|f| f.raw == "万人以上")
+            .unwrap();
+        assert_eq!(
+            chart_value(&plans, wuhan, talent, true),
+            Some((1e4, 1e4)),
+            "每年培养…万人以上 is a flow"
         );
     }
 

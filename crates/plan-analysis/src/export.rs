@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use plan_model::vocab::{UnitClass, DEPARTMENTS, METRICS, SECTORS};
 use plan_model::{
-    Bound, Citation, DatePrecision, FigureKind, ItemKind, Plan, PlanKind, PlanStatus, Role, Span,
-    YearSource,
+    Bound, Citation, Confidence, DatePrecision, FigureKind, ItemKind, KindRule, MeasureType, Plan,
+    PlanKind, PlanStatus, Role, Span, YearSource,
 };
 
 use crate::geometry::{Lane, MilestoneKind};
@@ -150,13 +150,27 @@ pub struct TargetRow {
     pub max_normalized: Option<f64>,
     pub qualifier: Option<String>,
     pub bound: Bound,
-    pub per_year: bool,
-    pub growth_rate: bool,
+    pub measure: MeasureType,
+    pub counted: Option<String>,
     pub year: Option<u16>,
     pub year_source: Option<YearSource>,
+    pub baseline: Option<BaselineRow>,
     pub kind: FigureKind,
+    pub kind_rule: KindRule,
+    pub kind_cue: Option<String>,
+    pub confidence: Confidence,
     pub metric: Option<&'static str>,
     pub scope: Option<&'static str>,
+    pub corrected: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BaselineRow {
+    /// Normalised like the figure's `value_normalized`; absent when only a year is stated.
+    pub value_normalized: Option<f64>,
+    pub year: Option<u16>,
+    pub quote: String,
+    pub location: Location,
 }
 
 #[derive(Debug, Serialize)]
@@ -363,13 +377,23 @@ fn dataset_where(
                 max_normalized: scaled(f.max),
                 qualifier: f.qualifier.clone(),
                 bound: f.bound,
-                per_year: f.per_year,
-                growth_rate: f.growth_rate,
+                measure: f.measure,
+                counted: f.counted.clone(),
                 year: f.year,
                 year_source: f.year_source,
+                baseline: f.baseline.as_ref().map(|b| BaselineRow {
+                    value_normalized: b.value,
+                    year: b.year,
+                    quote: b.quote.text.clone(),
+                    location: locate(text, b.quote.span),
+                }),
                 kind: f.kind,
+                kind_rule: f.kind_rule,
+                kind_cue: f.kind_cue.clone(),
+                confidence: f.confidence,
                 metric: f.metric,
                 scope: f.scope,
+                corrected: f.corrected.clone(),
             });
         }
     }
@@ -411,6 +435,11 @@ pub fn figures_csv(data: &Dataset) -> String {
         "metric",
         "scope",
         "kind",
+        "kind_rule",
+        "kind_cue",
+        "confidence",
+        "measure",
+        "counted",
         "raw",
         "value",
         "min",
@@ -421,9 +450,12 @@ pub fn figures_csv(data: &Dataset) -> String {
         "min_normalized",
         "max_normalized",
         "qualifier",
-        "per_year",
-        "growth_rate",
+        "bound",
         "year",
+        "year_source",
+        "baseline_value_normalized",
+        "baseline_year",
+        "corrected",
         "quote",
         "char_start",
         "char_end",
@@ -435,7 +467,12 @@ pub fn figures_csv(data: &Dataset) -> String {
             t.item.clone(),
             opt(t.metric),
             opt(t.scope),
-            format!("{:?}", t.kind).to_lowercase(),
+            t.kind.key().to_string(),
+            t.kind_rule.key().to_string(),
+            opt(t.kind_cue.clone()),
+            t.confidence.key().to_string(),
+            t.measure.key().to_string(),
+            opt(t.counted.clone()),
             t.raw.clone(),
             opt(t.value),
             opt(t.min),
@@ -446,9 +483,12 @@ pub fn figures_csv(data: &Dataset) -> String {
             opt(t.min_normalized),
             opt(t.max_normalized),
             opt(t.qualifier.clone()),
-            t.per_year.to_string(),
-            t.growth_rate.to_string(),
+            t.bound.key().to_string(),
             opt(t.year),
+            opt(t.year_source.map(YearSource::key)),
+            opt(t.baseline.as_ref().and_then(|b| b.value_normalized)),
+            opt(t.baseline.as_ref().and_then(|b| b.year)),
+            t.corrected.join("; "),
             t.quote.clone(),
             t.location.chars[0].to_string(),
             t.location.chars[1].to_string(),
@@ -504,13 +544,16 @@ pub fn items_csv(data: &Dataset) -> String {
 #[derive(Debug, Serialize)]
 pub struct MilestoneRow {
     pub plan: String,
-    /// `issued`, `comment_deadline`, `valid_until` or `target_year`.
+    /// `issued`, `comment_deadline`, `valid_until`, `target_year` or `reported`.
     pub kind: &'static str,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as far as the source says.
     pub date: String,
     pub quote: String,
-    /// For target years: the ids of the targets set for that year.
+    /// For target years: the ids of the targets set for that year; for reports: the ids of the
+    /// status and forecast figures.
     pub targets: Vec<String>,
+    /// For target years: the ids of the goal items that set out for that year (the stage).
+    pub goals: Vec<String>,
 }
 
 /// The timeline as exported: the schema name and its events.
@@ -526,6 +569,7 @@ fn milestone_key(kind: MilestoneKind) -> &'static str {
         MilestoneKind::CommentDeadline => "comment_deadline",
         MilestoneKind::ValidUntil => "valid_until",
         MilestoneKind::TargetYear => "target_year",
+        MilestoneKind::Reported => "reported",
     }
 }
 
@@ -545,6 +589,7 @@ pub fn timeline(plans: &[Plan], lanes: &[Lane]) -> Timeline {
                     .iter()
                     .map(|&f| plan.figures[f].id.clone())
                     .collect(),
+                goals: m.items.iter().map(|&i| plan.items[i].id.clone()).collect(),
             })
         })
         .collect();
@@ -563,9 +608,10 @@ pub fn timeline_csv(timeline: &Timeline) -> String {
             m.date.clone(),
             m.quote.clone(),
             m.targets.join("; "),
+            m.goals.join("; "),
         ]
     });
-    csv_table(&["plan", "kind", "date", "quote", "targets"], rows)
+    csv_table(&["plan", "kind", "date", "quote", "targets", "goals"], rows)
 }
 
 #[cfg(test)]
@@ -630,6 +676,6 @@ mod tests {
             .milestones
             .iter()
             .any(|m| m.kind == "target_year" && !m.targets.is_empty()));
-        assert!(timeline_csv(&table).starts_with("plan,kind,date,quote,targets\r\n"));
+        assert!(timeline_csv(&table).starts_with("plan,kind,date,quote,targets,goals\r\n"));
     }
 }

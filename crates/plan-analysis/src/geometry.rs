@@ -3,8 +3,9 @@
 //! SVG has its origin at the top left and y grows downwards; values here are already in SVG user
 //! units. Components only place what these functions computed.
 
-use crate::compare::is_comparable;
-use plan_model::{DatePrecision, Plan};
+use crate::compare::is_reported;
+use crate::history::{plan_time, reported_year, same_place};
+use plan_model::{DatePrecision, FigureKind, ItemKind, Plan};
 
 /// `1, 2, 5 × 10^k` step that cuts `span` into about `count` intervals.
 pub fn nice_step(span: f64, count: usize) -> f64 {
@@ -114,16 +115,19 @@ pub enum MilestoneKind {
     Issued,
     CommentDeadline,
     ValidUntil,
-    /// The year targets are set for (all of a plan's targets for one year).
+    /// A stage of the plan's goals: the year its goals (numeric or not) and targets are set for.
     TargetYear,
+    /// The year a status or forecast figure reports on.
+    Reported,
 }
 
 impl MilestoneKind {
-    pub const ALL: [MilestoneKind; 4] = [
+    pub const ALL: [MilestoneKind; 5] = [
         MilestoneKind::Issued,
         MilestoneKind::CommentDeadline,
         MilestoneKind::ValidUntil,
         MilestoneKind::TargetYear,
+        MilestoneKind::Reported,
     ];
 }
 
@@ -136,8 +140,10 @@ pub struct Milestone {
     pub year: u16,
     /// The date as far as known: `2018-10-22`, `2023-03`, or the target year.
     pub date: String,
-    /// For target years: indices of the plan's figures; otherwise empty.
+    /// For target years and reports: indices of the plan's figures; otherwise empty.
     pub figures: Vec<usize>,
+    /// For target years: the goal items that set out for the year (到2025年，…); otherwise empty.
+    pub items: Vec<usize>,
     /// The words of the source the milestone comes from.
     pub quote: String,
 }
@@ -153,9 +159,35 @@ pub struct Lane {
     pub milestones: Vec<Milestone>,
 }
 
-/// Lanes for the plans at `selected`.
+/// The first sentence of a text (to its first 。), for a milestone's label.
+fn first_sentence(text: &str) -> String {
+    text.find('。')
+        .map_or(text, |i| &text[..i + '。'.len_utf8()])
+        .to_string()
+}
+
+/// The plans at `selected` with the plans of one place next to each other (in the order the
+/// place first appears, oldest plan first), so that a city's plans over time are adjacent lanes.
+pub fn lane_order(plans: &[Plan], selected: &[usize]) -> Vec<usize> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &p in selected {
+        match groups
+            .iter_mut()
+            .find(|g| same_place(&plans[g[0]], &plans[p]))
+        {
+            Some(group) => group.push(p),
+            None => groups.push(vec![p]),
+        }
+    }
+    for group in &mut groups {
+        group.sort_by(|&a, &b| plan_time(&plans[a]).total_cmp(&plan_time(&plans[b])));
+    }
+    groups.concat()
+}
+
+/// Lanes for the plans at `selected`, the plans of one place adjacent (see [`lane_order`]).
 pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
-    selected
+    lane_order(plans, selected)
         .iter()
         .map(|&p| {
             let plan = &plans[p];
@@ -172,6 +204,7 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                         year,
                         date: date.iso().unwrap_or_else(|| year.to_string()),
                         figures: Vec::new(),
+                        items: Vec::new(),
                         quote,
                     });
                 }
@@ -183,32 +216,76 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
             if let Some(d) = &plan.validity {
                 dated(MilestoneKind::ValidUntil, d, &mut milestones);
             }
+            // Every stage of the goals: goal items with a year (numeric or not) and targets.
+            let goal_items = |year: u16| -> Vec<usize> {
+                plan.items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.kind == ItemKind::Goal && i.target_year == Some(year))
+                    .map(|(i, _)| i)
+                    .collect()
+            };
+            let targets = |year: u16| -> Vec<usize> {
+                plan.figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.kind == FigureKind::Target && f.year == Some(year))
+                    .map(|(i, _)| i)
+                    .collect()
+            };
             let mut years: Vec<u16> = plan
                 .figures
                 .iter()
-                .filter(|f| is_comparable(f))
+                .filter(|f| f.kind == FigureKind::Target)
                 .filter_map(|f| f.year)
+                .chain(
+                    plan.items
+                        .iter()
+                        .filter(|i| i.kind == ItemKind::Goal)
+                        .filter_map(|i| i.target_year),
+                )
                 .collect();
             years.sort_unstable();
             years.dedup();
             for year in years {
-                let figures: Vec<usize> = plan
-                    .figures
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| is_comparable(f) && f.year == Some(year))
-                    .map(|(i, _)| i)
-                    .collect();
-                let quote = figures
-                    .first()
-                    .map_or_else(String::new, |&f| plan.figures[f].quote.clone());
+                let (items, figures) = (goal_items(year), targets(year));
+                let quote = items.first().map_or_else(
+                    || {
+                        figures
+                            .first()
+                            .map_or_else(String::new, |&f| plan.figures[f].quote.clone())
+                    },
+                    |&i| first_sentence(&plan.items[i].quote),
+                );
                 milestones.push(Milestone {
                     kind: MilestoneKind::TargetYear,
                     at: f64::from(year) + 1.0,
                     year,
                     date: year.to_string(),
                     figures,
+                    items,
                     quote,
+                });
+            }
+            // What the plan reports, on the years it reports on.
+            let mut reported: Vec<(u16, usize)> = plan
+                .figures
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| is_reported(f))
+                .filter_map(|(i, f)| Some((reported_year(plan, f)?, i)))
+                .collect();
+            reported.sort_unstable();
+            for group in reported.chunk_by(|a, b| a.0 == b.0) {
+                let year = group[0].0;
+                milestones.push(Milestone {
+                    kind: MilestoneKind::Reported,
+                    at: f64::from(year) + 1.0,
+                    year,
+                    date: year.to_string(),
+                    figures: group.iter().map(|(_, f)| *f).collect(),
+                    items: Vec::new(),
+                    quote: plan.figures[group[0].1].quote.clone(),
                 });
             }
             milestones.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.kind.cmp(&b.kind)));
@@ -420,5 +497,53 @@ mod tests {
         assert!(zoomed.milestones.iter().all(|m| m.clipped));
         assert_eq!(zoomed.today, None);
         assert_eq!(zoomed.lanes[0].bar, None);
+    }
+
+    /// Wuwei's plan sets out three stages (到2020年…, 到2025年…, 到2030年…), in words, not numbers:
+    /// every stage is a milestone, with the goal item that sets it.
+    #[test]
+    fn every_staged_goal_is_a_milestone() {
+        let plans = plan_extract::extract_seeds();
+        let wuwei = plans.iter().position(|p| p.id.starts_with("004")).unwrap();
+        let lanes = timeline_lanes(&plans, &[wuwei]);
+        let stages: Vec<(u16, usize)> = lanes[0]
+            .milestones
+            .iter()
+            .filter(|m| m.kind == MilestoneKind::TargetYear)
+            .map(|m| (m.year, m.items.len()))
+            .collect();
+        assert_eq!(stages, vec![(2020, 1), (2025, 1), (2030, 1)]);
+        let label = &lanes[0]
+            .milestones
+            .iter()
+            .find(|m| m.year == 2030)
+            .unwrap()
+            .quote;
+        assert!(label.starts_with("3.到2030年"), "{label}");
+    }
+
+    /// Reported figures are points of their own; the plans of one place are adjacent lanes, oldest
+    /// first.
+    #[test]
+    fn reports_are_points_and_a_places_plans_are_adjacent() {
+        let plans = plan_extract::extract_seeds();
+        let id = |p: usize| plans[p].id[..3].to_string();
+        let order: Vec<String> = lane_order(&plans, &[1, 2, 3, 0, 4])
+            .into_iter()
+            .map(id)
+            .collect();
+        assert_eq!(order, ["000", "001", "002", "003", "004"].map(String::from));
+        let reply = plans.iter().position(|p| p.id.starts_with("000")).unwrap();
+        let lanes = timeline_lanes(&plans, &[reply]);
+        let reported: Vec<u16> = lanes[0]
+            .milestones
+            .iter()
+            .filter(|m| m.kind == MilestoneKind::Reported)
+            .map(|m| m.year)
+            .collect();
+        assert!(
+            reported.contains(&2018) && reported.contains(&2020),
+            "{reported:?}"
+        );
     }
 }

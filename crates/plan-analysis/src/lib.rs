@@ -14,7 +14,10 @@
 pub mod compare;
 pub mod export;
 pub mod geometry;
+pub mod history;
 pub mod overview;
 pub mod query;
 pub mod reader;
+pub mod rollup;
 pub mod selection;
+pub mod support;

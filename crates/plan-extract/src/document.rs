@@ -8,7 +8,8 @@
 //! running on across a line break that does not end a sentence (`…或机\n构,经认定后…`).
 
 use plan_model::{
-    Diagnostic, DiagnosticCode, Figure, Heading, Item, ItemKind, Period, Plan, Quoted, Span,
+    Diagnostic, DiagnosticCode, Figure, FigureKind, Heading, Item, ItemKind, Period, Plan, Quoted,
+    Span, YearSource,
 };
 
 use crate::normalize::{normalize, Normalized};
@@ -218,11 +219,13 @@ fn extract_view(source: &str, text: &str) -> Plan {
             sectors: sectors_in(&topical),
             departments,
             years: years_named(quote),
+            target_year: figures::goal_year(quote),
             figures: item_figures,
         });
     }
 
     // Without a stated period, the plan runs to its furthest goal year (到2030年…).
+    let stated_end = header.period.as_ref().and_then(|p| p.end);
     let period = header.period.or_else(|| {
         // Goal items first; a plan without a goal section runs to its tasks' furthest year.
         let furthest = |goals_only: bool| {
@@ -249,6 +252,19 @@ fn extract_view(source: &str, text: &str) -> Plan {
             }),
         })
     });
+
+    // A target without a year of its own is due by the end of the plan's stated period (its
+    // confidence stays that of an undated figure: the text does not say so). A period inferred
+    // from the goals' years is not stated, and lends no year.
+    if let Some(end) = stated_end {
+        for figure in figures
+            .iter_mut()
+            .filter(|f| f.kind == FigureKind::Target && f.year.is_none())
+        {
+            figure.year = Some(end);
+            figure.year_source = Some(YearSource::Period);
+        }
+    }
 
     let truncated_at = truncation(text, content_end);
     if let Some(at) = truncated_at {

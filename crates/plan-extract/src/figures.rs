@@ -6,7 +6,10 @@
 //! last: 具有示范意义的**智慧工厂**), else the nearest keyword before it.
 
 use plan_model::vocab::{metric_by_key, UnitClass};
-use plan_model::{Bound, Figure, FigureKind, ItemKind, Span, YearSource};
+use plan_model::{
+    Baseline, Bound, Confidence, Figure, FigureKind, ItemKind, KindRule, MeasureType, Quoted, Span,
+    YearSource,
+};
 
 use crate::text::{digit_value, is_space, sentences, year_before, year_digits_start, KeywordSet};
 use crate::vocab_match::METRIC_RULES;
@@ -255,6 +258,7 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
             }
         }
     }
+    link_baselines(text, &mut out);
     out
 }
 
@@ -577,22 +581,19 @@ fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemConte
     let unit_normalized = metric
         .and_then(metric_by_key)
         .map_or(r.unit.base.noun, |m| m.noun);
-    let per_year = before_clause.contains("每年");
+    let per_year = before_clause.contains("每年")
+        || (before_clause.contains("年均") && class != UnitClass::Percent);
     let growth_rate = class == UnitClass::Percent
         && (before_clause.contains("年均增速") || before_clause.contains("年均增长"));
-    let kind = if s.contains("预计") {
-        FigureKind::Forecast
-    } else if context.kind == ItemKind::Status
-        || STATUS_MARKERS
-            .iter()
-            .any(|m| s[..r.number_start].contains(m))
-    {
-        FigureKind::Status
-    } else if matches!(metric, Some("funding" | "fund_size")) {
-        FigureKind::Funding
-    } else {
-        FigureKind::Target
-    };
+    let measure = measure_of(&r, per_year, growth_rate);
+    // The 。-sentence the figure stands in: a PDF copy may break it over lines, and a condition
+    // (对…的企业) may only end on the next line.
+    let full_end = text[sentence.start + r.end..item.end]
+        .find('。')
+        .map_or(item.end, |i| sentence.start + r.end + i);
+    let sentence_rest = &text[sentence.start + r.end..full_end];
+    let mut decision = decide_kind(s, &r, sentence_rest, context.kind, class);
+    let kind = decision.kind;
     // A clause after ； or a line break belongs to its 。-sentence: `到2026年，…；…达到10000PFlops`.
     let full_start = text[item.start..sentence.start]
         .rfind('。')
@@ -609,7 +610,11 @@ fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemConte
         ),
         None => (None, None),
     };
+    if decision.rule == KindRule::UndatedTask && year.is_some() {
+        decision.rule = KindRule::DatedTask;
+    }
     let raw_span = Span::new(sentence.start + r.start, sentence.start + r.end);
+    let counted = counted(s, &r, clause_from, &after[..after_end]);
     Figure {
         // Given by the caller, which knows the plan and the item.
         id: String::new(),
@@ -627,13 +632,393 @@ fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemConte
         scale: r.unit.scale,
         qualifier: r.qualifier,
         bound: r.bound,
-        per_year,
-        growth_rate,
+        measure,
+        counted,
         year,
         year_source,
+        baseline: None,
         kind,
+        kind_rule: decision.rule,
+        kind_cue: decision.cue,
+        confidence: confidence(decision.strong, metric.is_some(), kind, year.is_some()),
         metric,
         scope,
+        corrected: Vec::new(),
+    }
+}
+
+/// Words by which the government gives support; after a condition (对…的企业 … 给予) they make
+/// the figures in the condition thresholds, and before money they make it funding.
+const SUPPORT_VERBS: &[&str] = &[
+    "给予", "奖励", "补助", "补贴", "资助", "予以", "奖补", "扶持", "支持",
+];
+/// Who may be supported: the noun a condition ends on (…的企业, …的项目).
+const ELIGIBLE: &[&str] = &[
+    "企业", "机构", "项目", "单位", "平台", "团队", "个人", "人才", "产品", "园区", "高校", "院所",
+    "主体", "模型", "装备", "中心",
+];
+/// Words that open a condition of support.
+const CONDITION_OPENERS: &[char] = &['对', '凡'];
+/// Words around money that make it money the government puts in.
+const MONEY_BEFORE: &[&str] = &[
+    "给予", "奖励", "补助", "补贴", "资助", "最高", "扶持", "安排", "财政", "专项", "发放",
+];
+const MONEY_AFTER: &[&str] = &[
+    "基金",
+    "资助",
+    "奖励",
+    "补助",
+    "补贴",
+    "专项资金",
+    "财政资金",
+    "资金",
+    "经费",
+];
+/// Words that make a percentage in their clause a rate of support.
+const RATE_SUPPORT: &[&str] = &["给予", "补助", "补贴", "奖励", "贴息", "资助", "奖补"];
+/// Words by which a later figure grows from an earlier one (由X提高到Y).
+const RAISED_TO: &[&str] = &[
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增长到",
+    "增长至",
+    "增加到",
+    "增加至",
+    "扩大到",
+    "扩大至",
+    "增至",
+    "达到",
+];
+
+/// What decided a figure's kind.
+struct KindDecision {
+    kind: FigureKind,
+    rule: KindRule,
+    cue: Option<String>,
+    /// The cue is a word of the source, not just the section the figure stands in.
+    strong: bool,
+}
+
+impl KindDecision {
+    fn new(kind: FigureKind, rule: KindRule, cue: Option<&str>, strong: bool) -> KindDecision {
+        KindDecision {
+            kind,
+            rule,
+            cue: cue.map(str::to_string),
+            strong,
+        }
+    }
+}
+
+/// The measure type of a reading.
+fn measure_of(r: &Reading, per_year: bool, growth_rate: bool) -> MeasureType {
+    if growth_rate {
+        MeasureType::Growth
+    } else if per_year {
+        MeasureType::Flow
+    } else if r.unit.base.class == UnitClass::Percent {
+        MeasureType::Share
+    } else if r.unit.base.class == UnitClass::Money || r.unit.base.physical {
+        MeasureType::Level
+    } else {
+        MeasureType::Count
+    }
+}
+
+/// The condition of support a figure stands in, if any: from `对`/`凡` (when written) to the
+/// end of the condition after it, which a support verb follows: an eligible noun
+/// (对投入达到500万元以上的人工智能企业…给予…) or a bare `的，` (首次突破50亿元的，奖励…).
+fn condition_of(before: &str, rest: &str) -> Option<(Option<usize>, usize)> {
+    // After a support verb in its own clause the figure is the award (每个平台给予100万元的…).
+    let own_clause = &before[clause_start(before, before.len())..];
+    if SUPPORT_VERBS.iter().any(|v| own_clause.contains(v)) {
+        return None;
+    }
+    let verb_at = SUPPORT_VERBS.iter().filter_map(|v| rest.find(v)).min()?;
+    let condition = &rest[..verb_at];
+    let noun_end = condition.match_indices('的').find_map(|(at, _)| {
+        // A new condition or sentence part before it: this 的 is not the figure's.
+        if condition[..at].contains(CONDITION_OPENERS) || condition[..at].contains(['；', ';']) {
+            return None;
+        }
+        let after = &condition[at + '的'.len_utf8()..];
+        if after.starts_with(['，', ',']) {
+            return Some(at + '的'.len_utf8());
+        }
+        // The noun may carry modifiers (的人工智能企业), within the clause.
+        let clause = &after[..after.find(CLAUSE_ENDS).unwrap_or(after.len())];
+        let window: String = clause.chars().take(10).collect();
+        ELIGIBLE
+            .iter()
+            .filter_map(|n| window.find(n).map(|i| i + n.len()))
+            .min()
+            .map(|end| at + '的'.len_utf8() + end)
+    })?;
+    // The opener must belong to this condition: no support verb between it and the figure.
+    let clause = before.rfind(['；', ';', '。']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let opener = before[clause..]
+        .rfind(CONDITION_OPENERS)
+        .map(|i| clause + i)
+        .filter(|&i| !SUPPORT_VERBS.iter().any(|v| before[i..].contains(v)));
+    Some((opener, noun_end))
+}
+
+/// Words that make the number after them a requirement (申报项目投资额须达到2000万元以上).
+const REQUIRED: &[&str] = &["须达到", "需达到", "应达到", "须在", "需在", "不得低于"];
+
+/// The kind of the figure read as `r` in sentence `s`; `rest` is the text after it to the end of
+/// its 。-sentence (which may go on past a line break).
+fn decide_kind(s: &str, r: &Reading, rest: &str, item: ItemKind, class: UnitClass) -> KindDecision {
+    let before = &s[..r.number_start];
+    if s.contains("预计") {
+        return KindDecision::new(
+            FigureKind::Forecast,
+            KindRule::ForecastWord,
+            Some("预计"),
+            true,
+        );
+    }
+    if item == ItemKind::Status {
+        return KindDecision::new(FigureKind::Status, KindRule::StatusSection, None, true);
+    }
+    if let Some(marker) = STATUS_MARKERS.iter().find(|m| before.contains(*m)) {
+        return KindDecision::new(FigureKind::Status, KindRule::StatusWord, Some(marker), true);
+    }
+    if let Some((opener, noun_end)) = condition_of(before, rest) {
+        let cue = match opener {
+            Some(at) => format!("{}{}", &s[at..r.end], &rest[..noun_end]),
+            None => format!("{}{}", &s[r.start..r.end], &rest[..noun_end]),
+        };
+        let cue = cue.replace('\n', "");
+        return KindDecision {
+            kind: FigureKind::Threshold,
+            rule: KindRule::EligibilityCondition,
+            cue: Some(cue),
+            strong: opener.is_some(),
+        };
+    }
+    let clause_before = &before[clause_start(before, before.len())..];
+    if let Some(word) = REQUIRED.iter().find(|w| clause_before.contains(*w)) {
+        return KindDecision::new(
+            FigureKind::Threshold,
+            KindRule::EligibilityCondition,
+            Some(word),
+            false,
+        );
+    }
+    let after_clause = &rest[..rest.find(CLAUSE_ENDS).unwrap_or(rest.len())];
+    // R&D spending (研发经费) is the economy's, not the government's support.
+    if class == UnitClass::Money && !clause_before.contains("研发") {
+        // The size of a fund named just before (设立…子基金，规模不少于100亿元).
+        if clause_before.contains("规模") && before.contains("基金") {
+            return KindDecision::new(
+                FigureKind::Funding,
+                KindRule::SupportMoney,
+                Some("基金"),
+                true,
+            );
+        }
+        // The money's own words: 给予/最高/安排… before it, 资金/基金/经费 before or after it.
+        let word = MONEY_BEFORE
+            .iter()
+            .chain(MONEY_AFTER)
+            .find(|w| clause_before.contains(*w))
+            .or_else(|| MONEY_AFTER.iter().find(|w| after_clause.contains(*w)));
+        if let Some(word) = word {
+            return KindDecision::new(
+                FigureKind::Funding,
+                KindRule::SupportMoney,
+                Some(word),
+                true,
+            );
+        }
+    } else if class == UnitClass::Percent {
+        // A support rate: 按投资额的20%给予补助, 给予最高30%补贴.
+        let word = RATE_SUPPORT
+            .iter()
+            .find(|w| clause_before.contains(*w) || after_clause.contains(*w));
+        if let Some(word) = word {
+            return KindDecision::new(
+                FigureKind::Funding,
+                KindRule::SupportMoney,
+                Some(word),
+                true,
+            );
+        }
+    } else {
+        // 每年支持10个，每个平台给予100万元: the number of awards belongs with the award.
+        let lead = clause_before.trim_end_matches(is_space);
+        let verb = ["支持", "资助", "奖励", "补贴", "认定"]
+            .into_iter()
+            .find(|v| lead.ends_with(v));
+        let grants = ["给予", "资助", "奖励", "补助", "补贴"]
+            .iter()
+            .any(|g| s.contains(g) || rest.contains(g));
+        if let Some(verb) = verb.filter(|_| grants) {
+            return KindDecision::new(
+                FigureKind::Funding,
+                KindRule::SupportedCount,
+                Some(verb),
+                true,
+            );
+        }
+    }
+    match item {
+        ItemKind::Goal => KindDecision::new(FigureKind::Target, KindRule::GoalSection, None, true),
+        // Guiding ideas state aims too (打造千亿级产业), less surely than a goals section.
+        ItemKind::Context => {
+            KindDecision::new(FigureKind::Target, KindRule::Background, None, false)
+        }
+        // A task's number is a commitment; without a year it is less sure (see `confidence`).
+        _ => KindDecision::new(FigureKind::Target, KindRule::UndatedTask, None, true),
+    }
+}
+
+/// How sure a reading is: a strong cue, a known metric and (for a target) a year each count.
+fn confidence(strong: bool, has_metric: bool, kind: FigureKind, has_year: bool) -> Confidence {
+    let mut c = if strong {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    };
+    // A metric matters where figures line up by it: goals and reports, not support terms.
+    let lined_up = matches!(
+        kind,
+        FigureKind::Target | FigureKind::Forecast | FigureKind::Status
+    );
+    if lined_up && !has_metric {
+        c = c.lower();
+    }
+    if kind == FigureKind::Target && !has_year {
+        c = c.lower();
+    }
+    c
+}
+
+/// Verbs and qualifiers that end the words before a number (…规模达 400 亿元).
+const LEAD_VERBS: &[&str] = &[
+    "达到",
+    "达",
+    "超过",
+    "突破",
+    "不低于",
+    "不少于",
+    "实现",
+    "力争",
+    "争取",
+    "为",
+    "至",
+    "到",
+    "约",
+    "近",
+    "总计",
+    "累计",
+    "合计",
+    "新增",
+    "提高",
+    "提升",
+    "增长",
+    "增加",
+    "将",
+];
+/// The longest phrase kept as what a figure counts.
+const COUNTED_CHARS: usize = 24;
+
+/// What a figure counts, in the source's words: the noun after it (10个以上行业顶尖人才团队), else
+/// the words before it in its clause (人工智能核心产业规模达400亿元).
+fn counted(s: &str, r: &Reading, clause_from: usize, after: &str) -> Option<String> {
+    let is_cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let after = after.trim_start_matches(is_space).trim_start_matches('的');
+    let after = &after[..after.find(['、', '，', ',']).unwrap_or(after.len())];
+    let after = after.trim_end_matches(['等', ' ', '和', '及', '与']);
+    if after.chars().filter(|&c| is_cjk(c)).count() >= 2 {
+        return Some(after.chars().take(COUNTED_CHARS).collect());
+    }
+    let mut before = s[clause_from..r.start].trim_end_matches(is_space);
+    while let Some(verb) = LEAD_VERBS.iter().find(|v| before.ends_with(*v)) {
+        before = before[..before.len() - verb.len()].trim_end_matches(is_space);
+    }
+    // Not the year the clause opens with (到2025年，…).
+    if let Some(at) = before.rfind('年') {
+        if year_before(before, at).is_some() {
+            before = &before[at + '年'.len_utf8()..];
+        }
+    }
+    // Not an earlier figure of a list (人才万人以上、算法工程师千人以上) or an outline marker.
+    if let Some(at) = before.rfind('、') {
+        before = &before[at + '、'.len_utf8()..];
+    }
+    if let Some(at) = before.find([')', '\u{FF09}']).filter(|&at| at <= 12) {
+        before = &before[at + before[at..].chars().next().map_or(1, char::len_utf8)..];
+    }
+    let before = before.trim_start_matches(['，', ',', ' ', '全', '市', '省']);
+    let chars: Vec<char> = before.chars().collect();
+    (chars.iter().filter(|&&c| is_cjk(c)).count() >= 2).then(|| {
+        chars[chars.len().saturating_sub(COUNTED_CHARS)..]
+            .iter()
+            .collect()
+    })
+}
+
+/// Baselines stated in a sentence: in `由X提高到Y`, X is Y's baseline (and a status); in
+/// `比2020年增长50%` the base year is stated alone.
+fn link_baselines(text: &str, figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        let (head, tail) = figures.split_at_mut(i + 1);
+        let from = &mut head[i];
+        let sentence_start = from.span.start;
+        let lead = &text[sentence_start..from.raw_span.start];
+        let clause = &lead[clause_start(lead, lead.len())..];
+        if let Some(to) = tail.first_mut().filter(|to| {
+            to.span == from.span
+                && to.unit_class == from.unit_class
+                && RAISED_TO
+                    .iter()
+                    .any(|w| text[from.raw_span.end..to.raw_span.start].contains(w))
+        }) {
+            if let Some(opener) = clause.rfind(['由', '从']) {
+                let quote_start = sentence_start + (lead.len() - clause.len()) + opener;
+                let words = &text[quote_start..from.raw_span.end];
+                let year = sentence_year(words);
+                to.baseline = Some(Baseline {
+                    value: Some(from.normalized_range().0),
+                    year,
+                    quote: Quoted {
+                        text: words.to_string(),
+                        span: Span::new(quote_start, from.raw_span.end),
+                    },
+                });
+                from.kind = FigureKind::Status;
+                from.kind_rule = KindRule::Baseline;
+                from.kind_cue = Some(clause[opener..].chars().take(1).collect());
+                from.year = year;
+                from.year_source = year.map(|_| YearSource::Sentence);
+                continue;
+            }
+        }
+        // 比2020年增长50% / 较2020年提高: a base year without a value.
+        let base = ["比", "较"].iter().find_map(|w| {
+            let at = clause.rfind(w)?;
+            let words = &clause[at..];
+            let year_at = words.find('年')?;
+            let year = year_before(words, year_at)?;
+            Some((at, year, year_at + '年'.len_utf8()))
+        });
+        if let Some((at, year, len)) = base {
+            let quote_start = sentence_start + (lead.len() - clause.len()) + at;
+            from.baseline = Some(Baseline {
+                value: None,
+                year: Some(year),
+                quote: Quoted {
+                    text: text[quote_start..quote_start + len].to_string(),
+                    span: Span::new(quote_start, quote_start + len),
+                },
+            });
+        }
     }
 }
 
@@ -809,7 +1194,7 @@ mod tests {
         );
         let got: Vec<_> = found
             .iter()
-            .map(|f| (f.value, f.scale, f.per_year, f.metric))
+            .map(|f| (f.value, f.scale, f.measure == MeasureType::Flow, f.metric))
             .collect();
         assert_eq!(
             got,
@@ -848,8 +1233,13 @@ mod tests {
     fn growth_rates() {
         let f = one("发明专利和软件著作权授权年均增速不低于10%");
         assert_eq!(
-            (f.growth_rate, f.metric, f.bound, f.unit_normalized.as_str()),
-            (true, Some("patent_growth"), Bound::AtLeast, "%")
+            (f.measure, f.metric, f.bound, f.unit_normalized.as_str()),
+            (
+                MeasureType::Growth,
+                Some("patent_growth"),
+                Bound::AtLeast,
+                "%"
+            )
         );
     }
 
@@ -940,5 +1330,143 @@ mod tests {
             "一、发展目标\n到２０２５年，培育企业５０家。\n二、重点任务\n（一）建设平台１０个。\n",
         );
         assert_eq!(plan.figures.first().and_then(|f| f.year), Some(2025));
+    }
+
+    fn in_item(sentence: &str, kind: ItemKind) -> Vec<Figure> {
+        figures_in(
+            sentence,
+            Span::new(0, sentence.len()),
+            ItemContext {
+                kind,
+                section_year: None,
+            },
+        )
+    }
+
+    #[test]
+    fn eligibility_conditions_are_thresholds_and_awards_are_funding() {
+        let found = in_item(
+            "对年营业收入首次突破1亿元的企业，给予一次性奖励50万元；对新认定的国家级创新平台，最高给予500万元支持。",
+            ItemKind::Measure,
+        );
+        let got: Vec<(&str, FigureKind, KindRule)> = found
+            .iter()
+            .map(|f| (f.raw.as_str(), f.kind, f.kind_rule))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "1亿元",
+                    FigureKind::Threshold,
+                    KindRule::EligibilityCondition
+                ),
+                ("50万元", FigureKind::Funding, KindRule::SupportMoney),
+                ("500万元", FigureKind::Funding, KindRule::SupportMoney),
+            ]
+        );
+        assert_eq!(
+            found[0].kind_cue.as_deref(),
+            Some("对年营业收入首次突破1亿元的企业")
+        );
+        assert_eq!(found[0].confidence, Confidence::High);
+        // Without 对/凡 the condition is still read, less surely.
+        let found = in_item(
+            "主营业务收入超过5000万元的企业按规定给予奖励。",
+            ItemKind::Measure,
+        );
+        assert_eq!(found[0].kind, FigureKind::Threshold);
+        assert_eq!(found[0].confidence, Confidence::Medium);
+        let found = in_item(
+            "对通过国家备案且研发投入超过5000万元的通用大模型，给予最高1000万元奖励；",
+            ItemKind::Measure,
+        );
+        let kinds: Vec<FigureKind> = found.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [FigureKind::Threshold, FigureKind::Funding],
+            "{found:?}"
+        );
+        // A target with 的 and a noun but no support is a target.
+        let found = in_item("培育营业收入超过10亿元的企业20家", ItemKind::Goal);
+        assert!(
+            found.iter().all(|f| f.kind == FigureKind::Target),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn measure_types() {
+        for (sentence, measure) in [
+            ("核心产业规模达到500亿元", MeasureType::Level),
+            ("算力规模达到2000PFlops", MeasureType::Level),
+            ("每年新增应用场景50个", MeasureType::Flow),
+            ("年均培养人工智能人才5000人", MeasureType::Flow),
+            ("产业规模年均增长20%以上", MeasureType::Growth),
+            ("规上工业企业数字化覆盖率达到80%", MeasureType::Share),
+            ("建成智能工厂20家", MeasureType::Count),
+        ] {
+            assert_eq!(one(sentence).measure, measure, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn baselines_and_what_is_counted() {
+        let found = in_item(
+            "到2027年，人工智能核心产业规模由2023年的200亿元提高到500亿元，企业数量比2023年增长50%。",
+            ItemKind::Goal,
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(
+            (found[0].kind, found[0].kind_rule, found[0].year),
+            (FigureKind::Status, KindRule::Baseline, Some(2023))
+        );
+        let b = found[1].baseline.as_ref().expect("a baseline");
+        assert_eq!((b.value, b.year), (Some(2e10), Some(2023)));
+        assert_eq!(b.quote.text, "由2023年的200亿元");
+        assert_eq!(
+            (found[1].kind, found[1].year),
+            (FigureKind::Target, Some(2027))
+        );
+        let growth = found[2].baseline.as_ref().expect("a base year");
+        assert_eq!((growth.value, growth.year), (None, Some(2023)));
+        assert_eq!(
+            one("争取建立1~2个国家级新一代人工智能开放创新平台")
+                .counted
+                .as_deref(),
+            Some("国家级新一代人工智能开放创新平台")
+        );
+        assert_eq!(
+            one("到2025年，人工智能核心产业规模达 400 亿元")
+                .counted
+                .as_deref(),
+            Some("人工智能核心产业规模")
+        );
+    }
+
+    #[test]
+    fn background_numbers_and_undated_tasks_are_less_sure() {
+        let found = in_item(
+            "坚持“1+N”布局，聚焦3大方向、培育10家骨干企业",
+            ItemKind::Context,
+        );
+        assert_eq!(
+            (found[0].kind, found[0].kind_rule, found[0].confidence),
+            (FigureKind::Target, KindRule::Background, Confidence::Low)
+        );
+        let found = in_item("培育人工智能骨干企业10家", ItemKind::Task);
+        assert_eq!(
+            (found[0].kind, found[0].kind_rule, found[0].confidence),
+            (
+                FigureKind::Target,
+                KindRule::UndatedTask,
+                Confidence::Medium
+            )
+        );
+        let found = in_item("到2026年，培育人工智能骨干企业10家", ItemKind::Task);
+        assert_eq!(
+            (found[0].kind_rule, found[0].confidence),
+            (KindRule::DatedTask, Confidence::High)
+        );
     }
 }

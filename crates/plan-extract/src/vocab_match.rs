@@ -65,6 +65,7 @@ pub const METRIC_RULES: &[MetricRule] = &[
     rule("资助", "funding", None),
     rule("项目经费", "funding", None),
     rule("研发投入", "rd_investment", None),
+    rule("研发经费", "rd_investment", None),
     rule("投入", "investment", None),
     rule("支持", "funding", None),
     rule("投资", "investment", None),

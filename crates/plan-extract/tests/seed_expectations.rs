@@ -48,8 +48,9 @@ struct TargetExpectation {
     year_source: Option<String>,
     normalized: Option<[f64; 2]>,
     unit_normalized: Option<String>,
-    per_year: Option<bool>,
-    growth_rate: Option<bool>,
+    measure: Option<String>,
+    counted: Option<String>,
+    kind_rule: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -272,15 +273,16 @@ fn check_targets(plan: &Plan, exp: &Expectation) -> Vec<String> {
             f.unit_normalized.clone(),
             t.unit_normalized.clone(),
         );
+        check("measure", f.measure.key().to_string(), t.measure.clone());
         check(
-            "per_year",
-            f.per_year.to_string(),
-            t.per_year.map(|b| b.to_string()),
+            "counted",
+            f.counted.clone().unwrap_or_default(),
+            t.counted.clone(),
         );
         check(
-            "growth_rate",
-            f.growth_rate.to_string(),
-            t.growth_rate.map(|b| b.to_string()),
+            "kind_rule",
+            f.kind_rule.key().to_string(),
+            t.kind_rule.clone(),
         );
     }
     errors

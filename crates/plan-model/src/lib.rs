@@ -12,6 +12,7 @@
 
 pub mod places;
 pub mod plan;
+pub mod reference;
 pub mod vocab;
 
 pub use plan::*;

@@ -274,30 +274,204 @@ pub struct Item {
     pub departments: Vec<DeptRef>,
     /// Years the item names (`YYYY年`).
     pub years: Vec<u16>,
+    /// The year the item sets out for (`到2025年…`), numeric figures or not: a goal's stage.
+    pub target_year: Option<u16>,
     /// Indices of the figures stated in this item.
     pub figures: Vec<usize>,
 }
 
-/// What a figure is.
+/// What a figure is. Only targets are goals; the rest are kept, marked, in their own places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
+    /// Where the plan wants to get (到2025年…达到400亿元, 建设10个平台).
     Target,
     /// A forecast (预计).
     Forecast,
-    /// A figure of the present or past (现有, 2018年…).
+    /// A reported fact of the present or past (现有, 截至, 2018年…, the base of 由…提高到…).
     Status,
-    /// Money committed (资金, 基金, 资助 …).
+    /// What the government puts in: money (资金, 基金, 每个平台给予100万元, 最高500万元) and the
+    /// number of awards it funds (每年支持10个).
     Funding,
+    /// An eligibility rule or condition of support (对投入达到500万元以上的企业给予…).
+    Threshold,
+    /// A number in guiding ideas or background that states none of the above.
+    Other,
 }
 
 impl FigureKind {
-    pub const ALL: [FigureKind; 4] = [
+    pub const ALL: [FigureKind; 6] = [
         FigureKind::Target,
         FigureKind::Forecast,
         FigureKind::Status,
         FigureKind::Funding,
+        FigureKind::Threshold,
+        FigureKind::Other,
     ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureKind::Target => "target",
+            FigureKind::Forecast => "forecast",
+            FigureKind::Status => "status",
+            FigureKind::Funding => "funding",
+            FigureKind::Threshold => "threshold",
+            FigureKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// What sort of quantity a figure states, which decides what may be done with it: only flows
+/// may be compared per year; a level's yearly pace is the growth implied between two levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureType {
+    /// A stock or size at a point in time (产业规模400亿元, 算力5000PFlops).
+    Level,
+    /// A quantity per year (每年培养人才1万人).
+    Flow,
+    /// An average annual growth rate (年均增长10%).
+    Growth,
+    /// A share or coverage (覆盖率90%, 占比提高5个百分点).
+    Share,
+    /// A number of things built, bred or brought in over the period (建成10个智慧工厂).
+    Count,
+}
+
+impl MeasureType {
+    pub const ALL: [MeasureType; 5] = [
+        MeasureType::Level,
+        MeasureType::Flow,
+        MeasureType::Growth,
+        MeasureType::Share,
+        MeasureType::Count,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MeasureType::Level => "level",
+            MeasureType::Flow => "flow",
+            MeasureType::Growth => "growth",
+            MeasureType::Share => "share",
+            MeasureType::Count => "count",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<MeasureType> {
+        MeasureType::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The rule that decided a figure's kind: what a reviewer checks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindRule {
+    /// 预计 in its sentence.
+    ForecastWord,
+    /// It stands in a condition of support: 对/凡…的企业 … 给予/奖励.
+    EligibilityCondition,
+    /// Money with a support word: 给予, 资助, 奖励, 补贴, 最高, 基金, 专项资金 ….
+    SupportMoney,
+    /// The number of awards in a sentence that grants money (每年支持10个，每个给予…).
+    SupportedCount,
+    /// The starting point of 由X提高到Y.
+    Baseline,
+    /// A word of the present or past before it (现有, 截至, 已经 …).
+    StatusWord,
+    /// Its item reports the situation (发展情况, 工作开展情况).
+    StatusSection,
+    /// It stands in the goals section (发展目标).
+    GoalSection,
+    /// A task with a target year (到2025年…).
+    DatedTask,
+    /// A task's quantity without a year.
+    UndatedTask,
+    /// Guiding ideas, principles or text before the outline.
+    Background,
+    /// A user set the kind (see [`Figure::corrected`]).
+    Corrected,
+}
+
+impl KindRule {
+    pub const ALL: [KindRule; 12] = [
+        KindRule::ForecastWord,
+        KindRule::EligibilityCondition,
+        KindRule::SupportMoney,
+        KindRule::SupportedCount,
+        KindRule::Baseline,
+        KindRule::StatusWord,
+        KindRule::StatusSection,
+        KindRule::GoalSection,
+        KindRule::DatedTask,
+        KindRule::UndatedTask,
+        KindRule::Background,
+        KindRule::Corrected,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KindRule::ForecastWord => "forecast-word",
+            KindRule::EligibilityCondition => "eligibility-condition",
+            KindRule::SupportMoney => "support-money",
+            KindRule::SupportedCount => "supported-count",
+            KindRule::Baseline => "baseline",
+            KindRule::StatusWord => "status-word",
+            KindRule::StatusSection => "status-section",
+            KindRule::GoalSection => "goal-section",
+            KindRule::DatedTask => "dated-task",
+            KindRule::UndatedTask => "undated-task",
+            KindRule::Background => "background",
+            KindRule::Corrected => "corrected",
+        }
+    }
+}
+
+/// How far a reader may trust a figure's reading without checking the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A strong cue, a known metric and (for a target) a year.
+    High,
+    /// One of those is missing or the cue is weak.
+    Medium,
+    /// Two are missing: read the sentence.
+    Low,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+        }
+    }
+
+    /// One step less sure.
+    pub fn lower(self) -> Confidence {
+        match self {
+            Confidence::High => Confidence::Medium,
+            _ => Confidence::Low,
+        }
+    }
+}
+
+/// The starting point a figure is measured from, where the text states it (由2020年的100亿元提高到…,
+/// 比2020年增长…).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Baseline {
+    /// The base value, normalised like the figure's (yuan, people …); `None` when only a base
+    /// year is stated (比2020年增长50%).
+    pub value: Option<f64>,
+    pub year: Option<u16>,
+    /// The words it was read from.
+    pub quote: Quoted,
 }
 
 /// How a figure bounds its value.
@@ -315,12 +489,38 @@ pub enum Bound {
     AtMost,
 }
 
+impl Bound {
+    pub fn key(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::AtLeast => "at_least",
+            Bound::MoreThan => "more_than",
+            Bound::About => "about",
+            Bound::AtMost => "at_most",
+        }
+    }
+}
+
 /// Where a figure's target year comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum YearSource {
+    /// Its sentence names it (到2025年, “十四五”).
     Sentence,
+    /// The goal section it stands in opens with it.
     Section,
+    /// A target without a year of its own runs to the end of its plan's period.
+    Period,
+}
+
+impl YearSource {
+    pub fn key(self) -> &'static str {
+        match self {
+            YearSource::Sentence => "sentence",
+            YearSource::Section => "section",
+            YearSource::Period => "period",
+        }
+    }
 }
 
 /// A number that states a target, a commitment or a status.
@@ -349,17 +549,26 @@ pub struct Figure {
     /// The qualifier as written (以上, 不低于, 超过, 达到, 左右 …).
     pub qualifier: Option<String>,
     pub bound: Bound,
-    /// A per-year quantity (每年).
-    pub per_year: bool,
-    /// An average annual growth rate (年均增速, 年均增长).
-    pub growth_rate: bool,
+    /// What sort of quantity it is (level, flow per year, growth rate, share, count).
+    pub measure: MeasureType,
+    /// What is counted or measured, in the source's words (`国家级新一代人工智能开放创新平台`,
+    /// `人工智能核心产业规模`), so a cell can be read alone.
+    pub counted: Option<String>,
     pub year: Option<u16>,
     pub year_source: Option<YearSource>,
+    pub baseline: Option<Baseline>,
     pub kind: FigureKind,
+    /// The rule that decided the kind.
+    pub kind_rule: KindRule,
+    /// The words that decided it (预计, 现有, 给予, 对…的企业 …), when words did.
+    pub kind_cue: Option<String>,
+    pub confidence: Confidence,
     /// Key into [`crate::vocab::METRICS`]; `None` when no metric fits.
     pub metric: Option<&'static str>,
     /// Where a figure's scope differs from the metric's plain meaning (e.g. 核心及相关产业).
     pub scope: Option<&'static str>,
+    /// The fields a user corrected (`value`, `unit`, `year`, `measure`, `kind`), empty when none.
+    pub corrected: Vec<&'static str>,
 }
 
 impl Figure {
