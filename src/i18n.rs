@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 use plan_analysis::compare::format_number;
 use plan_analysis::geometry::MilestoneKind;
+use plan_analysis::support::Instrument;
 use plan_model::places::{AdminLevel, City};
+use plan_model::reference::ReferenceSource;
 use plan_model::vocab::{Department, Metric, Sector};
 use plan_model::{
     Bound, Confidence, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, KindRule,
@@ -141,9 +143,44 @@ messages! {
         "What each plan states for the same metric, in common units; where scopes differ, a footnote says so."
     ),
     Metric => ("指标", "Metric"),
-    PerYear => ("按规划期折算为年均值", "Divide by the years of each plan's period"),
-    PerYearUnknown => ("规划期未知,无法折算", "period unknown, cannot divide"),
+    PerYear => (
+        "按年读取:年度流量照原值,总量目标显示隐含年均增速",
+        "Per year: flows as stated, level targets as the annual growth they imply"
+    ),
+    PerYearUnknown => ("不按年读取", "not read per year"),
     PerYearFigure => ("每年", "per year"),
+    // Compare: the target model
+    ShowReported => ("另行列出现状与预计数据", "Also list reported and forecast figures, in rows of their own"),
+    ReportedRow => ("现状与预计", "reported and forecast"),
+    ImpliedGrowth => ("隐含年均增速(推算)", "implied annual growth (derived)"),
+    NoBase => ("无更早的现状数据,无法推算增速", "no earlier reported figure to derive growth from"),
+    NotPerYear => ("数量与比例不按年读取", "counts and shares are not read per year"),
+    ConfidenceShort => ("把握", "confidence"),
+    SupportHeading => ("支持措施", "Support measures"),
+    SupportCaption => (
+        "资金、补贴比例与上限、基金、奖励及申请条件;它们不是发展目标,不进入目标对比。",
+        "Grants, subsidy rates and caps, funds, rewards and who is eligible; they are not goals and stay out of the goal matrix."
+    ),
+    ColumnInstrument => ("方式", "Form"),
+    ColumnAmounts => ("金额与数量", "Amounts"),
+    ColumnEligible => ("支持对象与条件", "Who is eligible"),
+    ColumnSentence => ("原文", "Source sentence"),
+    NoSupport => ("所选规划没有写明支持措施的金额或条件。", "The chosen plans state no amounts or conditions of support."),
+    RollupHeading => ("与国家规划对照", "Roll-up against the national plan"),
+    NationalTarget => ("国家目标", "National target"),
+    LocalSum => ("地方目标合计", "Sum of local targets"),
+    ShareOfNational => ("占国家目标", "Share of the national target"),
+    PlansSummed => ("计入的规划", "Plans summed"),
+    OtherScope => ("口径不同,未计入", "Other scope, not summed"),
+    Curated => ("编辑录入的参考数据", "reference data entered by an editor"),
+    OffYear => ("这些指标在其他年份的地方目标(未计入):", "Local targets of these metrics for other years (not summed):"),
+    HistoryHeading => ("同一地区的规划演进", "One place over time"),
+    HistoryCaption => (
+        "同一地区的规划按时间排列;最新的目标与现状已标出。",
+        "The plans of one place, oldest first; the latest target and report are marked."
+    ),
+    Latest => ("最新", "latest"),
+    NoHistory => ("所选规划中没有同一地区的多份规划。", "No place has two or more of the chosen plans."),
     ChartsHeading => ("图表:两份及以上规划都提出的指标", "Charts: metrics stated by two or more plans"),
     NoCharts => ("所选规划没有共同的指标。", "The selected plans share no metric."),
     ScopeNote => ("口径", "Scope"),
@@ -295,6 +332,16 @@ pairs!(FigureKind {
     FigureKind::Funding => ("资金支持", "funding"),
     FigureKind::Threshold => ("门槛条件", "threshold"),
     FigureKind::Other => ("非目标", "not a target"),
+});
+
+pairs!(Instrument {
+    Instrument::Fund => ("基金", "fund"),
+    Instrument::Cap => ("最高限额", "cap"),
+    Instrument::Reward => ("奖励", "reward"),
+    Instrument::Subsidy => ("补贴", "subsidy"),
+    Instrument::Grant => ("资助", "grant"),
+    Instrument::Budget => ("专项资金", "budget line"),
+    Instrument::Other => ("其他支持", "other support"),
 });
 
 pairs!(MeasureType {
@@ -570,6 +617,29 @@ pub fn plan_counts_text(counts: &plan_analysis::overview::PlanCounts, lang: Lang
 }
 
 /// The footnote of the compare matrix for a figure stated for a scope of its own.
+/// The growth a level target implies, with where it starts: `32%/年(推算,自2020年100亿元,武汉)`.
+pub fn implied_growth_text(rate: f64, from_value: &str, from_year: u16, from: &str, lang: Lang) -> String {
+    let pct = plan_analysis::compare::format_number(rate * 100.0, 1);
+    match lang {
+        Lang::Zh => format!("隐含年均增速{pct}%(推算:自{from_year}年{from_value},{from})"),
+        Lang::En => format!("implied growth {pct}% a year (derived: from {from_value} in {from_year}, {from})"),
+    }
+}
+
+/// Where the national figures come from: title, number and that an editor entered them.
+pub fn reference_caption(source: &ReferenceSource, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "国家目标出自《{}》({},{}发布),为编辑录入的参考数据;地方目标按同一指标、同一年份、同一口径相加。",
+            source.title_zh, source.number, source.issued
+        ),
+        Lang::En => format!(
+            "National targets from the {} (“{}”, issued {}), entered by an editor as reference data; local targets are summed by metric, year and scope.",
+            source.title_en, source.number, source.issued
+        ),
+    }
+}
+
 pub fn scope_note(city: &str, metric: &str, scope: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{city}:{metric}口径为“{scope}”。"),
@@ -660,7 +730,7 @@ fn common_suffix<'a>(a: &'a str, b: &str) -> &'a str {
     &a[a.len() - n..]
 }
 
-fn bound_words(bound: Bound, qualifier: &str, lang: Lang) -> Option<String> {
+pub fn bound_words(bound: Bound, qualifier: &str, lang: Lang) -> Option<String> {
     let en = match bound {
         Bound::AtLeast => "at least",
         Bound::MoreThan => "more than",
@@ -766,6 +836,7 @@ mod tests {
         pairs.extend(FigureKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(MeasureType::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(Confidence::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(Instrument::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(AdminLevel::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(
             MilestoneKind::ALL

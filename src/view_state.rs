@@ -96,8 +96,10 @@ pub struct ViewState {
     pub years: Option<(u16, u16)>,
     pub figures_only: bool,
     pub query: String,
-    /// Compare: divide each target by the years of its plan's period.
+    /// Compare: read figures per year (flows as stated, levels as implied growth).
     pub per_year: bool,
+    /// Compare: list reported and forecast figures in rows of their own beside the goals.
+    pub reported: bool,
     pub metric: Option<String>,
     /// Reader: the plan shown.
     pub doc: Option<String>,
@@ -232,6 +234,7 @@ impl ViewState {
                 "figures" => state.figures_only = flag(&value),
                 "q" => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
                 "per_year" => state.per_year = flag(&value),
+                "reported" => state.reported = flag(&value),
                 "metric" => {
                     if known.metrics.contains(&value.as_str()) {
                         state.metric = Some(value);
@@ -299,6 +302,9 @@ impl ViewState {
         }
         if self.per_year {
             parts.push(("per_year", "1".into()));
+        }
+        if self.reported {
+            parts.push(("reported", "1".into()));
         }
         if let Some(m) = &self.metric {
             parts.push(("metric", m.clone()));
@@ -418,6 +424,7 @@ mod tests {
             figures_only: true,
             query: "人工智能 & 100%".into(),
             per_year: true,
+            reported: true,
             metric: Some("ai_industry_scale".into()),
             doc: Some("p1".into()),
             focus: Some("p1-f001".into()),

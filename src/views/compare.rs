@@ -3,18 +3,20 @@
 
 use leptos::prelude::*;
 use plan_analysis::compare::{
-    chart_value, department_matrix, heat_level, metric_matrix, sector_heatmap, MetricRow,
+    chart_value, department_matrix, heat_level, metric_matrix, sector_heatmap, yearly, MetricRow,
+    Yearly,
 };
 use plan_analysis::export::{dataset_of_comparison, figures_csv};
 use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
 use plan_analysis::selection::toggled;
 use plan_model::vocab::SECTORS;
+use plan_model::MeasureType;
 
-use crate::i18n::{format_value, scope_note, Lang, Msg, Tr};
+use crate::i18n::{format_value, implied_growth_text, scope_note, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState};
 
 use super::widgets::{
-    city_name, department_name, export_bar, figure_href, figure_text, image_buttons, metric_name,
+    city_name, department_name, export_bar, figure_link, figure_text, image_buttons, metric_name,
     plan_label, sector_name, short_label, table_region,
 };
 use crate::state::{app_state, data, Data};
@@ -30,13 +32,14 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         Memo::new(move |_| app.state.with(|s| data.selected(s)))
     };
     let per_year = Memo::new(move |_| app.state.with(|s| s.per_year));
+    let reported = Memo::new(move |_| app.state.with(|s| s.reported));
     // The metric a link points at (`metric=…`): its row is marked and scrolled to.
     let metric = Memo::new(move |_| app.state.with(|s| s.metric.clone()));
     Effect::new(move |_| {
         if let Some(key) = metric.get() {
             request_animation_frame(move || {
                 let row = document()
-                    .query_selector(&format!("[data-testid=matrix] tr[data-metric=\"{key}\"]"))
+                    .query_selector(&format!("[data-testid=matrix] tr[data-metric=\"{key}\"][data-reported=false]"))
                     .ok()
                     .flatten();
                 if let Some(row) = row {
@@ -90,6 +93,11 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                         on:change=move |_| app.update(false, |s| s.per_year = !s.per_year) data-testid="per-year"/>
                     <label for="pc-per-year">{Msg::PerYear.text(lang)}</label>
                 </div>
+                <div class="pc-facet pc-facet--single">
+                    <input type="checkbox" id="pc-reported" prop:checked=move || reported.get()
+                        on:change=move |_| app.update(false, |s| s.reported = !s.reported) data-testid="show-reported"/>
+                    <label for="pc-reported">{Msg::ShowReported.text(lang)}</label>
+                </div>
                 {export_bar(lang, csv, json, "compare-export")}
             </div>
             {move || {
@@ -97,11 +105,14 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                 let sel = selected.get();
                 let per_year = per_year.get();
                 let state = app.state.get_untracked();
-                let rows = metric_matrix(&data.plans, &sel, false);
+                let rows = metric_matrix(&data.plans, &sel, reported.get());
                 let focused = metric.get();
                 view! {
-                    {matrix(&data, &rows, &sel, &state, focused.as_deref(), lang)}
+                    {matrix(&data, &rows, &sel, &state, focused.as_deref(), per_year, lang)}
                     {charts(&data, &rows, per_year, lang)}
+                    {super::targets::support_table(&data, &sel, &state, lang)}
+                    {super::targets::rollup_table(&data, &sel, &state, lang)}
+                    {super::targets::histories(&data, &sel, &state, lang)}
                     {heatmap(&data, &sel, lang)}
                     {departments(&data, &sel, lang)}
                 }
@@ -116,6 +127,7 @@ fn matrix(
     sel: &[usize],
     state: &ViewState,
     focused: Option<&str>,
+    per_year: bool,
     lang: Lang,
 ) -> impl IntoView {
     let app = app_state();
@@ -148,10 +160,14 @@ fn matrix(
                                 }) + 1;
                                 view! { <sup class="pc-noteref" title=format!("{} {number}", Msg::ScopeNote.text(lang))>{number}</sup> }
                             });
+                            let yearly = per_year.then(|| {
+                                view! { <div class="pc-small pc-derived" data-testid="per-year-reading">{yearly_text(data, cell.plan, f, lang)}</div> }
+                            });
                             view! {
                                 <li>
-                                    <a href=figure_href(state, plan, figure) data-testid="matrix-figure" title=figure.quote.clone()>{figure_text(figure, lang)}</a>
+                                    {figure_link(state, plan, figure, "matrix-figure", lang)}
                                     {note}
+                                    {yearly}
                                 </li>
                             }
                         })
@@ -161,9 +177,12 @@ fn matrix(
                 .collect_view();
             let key = row.metric.key;
             let link = move || app.linked(|s| s.metric = Some(key.to_string()));
+            let reported = row.reported.then(|| {
+                view! { <span class="pc-badge pc-badge--reported">{Msg::ReportedRow.text(lang)}</span> }
+            });
             view! {
-                <tr data-metric=key class:pc-focus=focused == Some(key)>
-                    <th scope="row"><a href=link class="pc-row-link">{metric_name(key, lang)}</a></th>
+                <tr data-metric=key data-reported=row.reported.to_string() class:pc-focus=focused == Some(key) && !row.reported class:pc-reported-row=row.reported>
+                    <th scope="row"><a href=link class="pc-row-link">{metric_name(key, lang)}</a>" "{reported}</th>
                     {cells}
                 </tr>
             }
@@ -192,7 +211,10 @@ fn matrix(
 }
 
 fn charts(data: &Data, rows: &[MetricRow], per_year: bool, lang: Lang) -> impl IntoView {
-    let shared: Vec<&MetricRow> = rows.iter().filter(|r| r.plans_stating() >= 2).collect();
+    let shared: Vec<&MetricRow> = rows
+        .iter()
+        .filter(|r| !r.reported && r.plans_stating() >= 2)
+        .collect();
     let charts = shared
         .iter()
         .map(|row| chart(data, row, per_year, lang))
@@ -210,24 +232,22 @@ fn charts(data: &Data, rows: &[MetricRow], per_year: bool, lang: Lang) -> impl I
 type ChartEntry = (String, Option<(f64, f64)>, String);
 
 fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoView {
-    // One bar per plan that states the metric: its leading figure.
+    // One bar per plan that states the metric: its leading figure. Per year, a level's bar is the
+    // growth it implies (percent), so the axis is in percent.
+    let growth_axis = per_year && row.measure(&data.plans) == Some(MeasureType::Level);
     let entries: Vec<ChartEntry> = row
         .cells
         .iter()
         .filter_map(|c| c.figures.first().map(|&f| (c.plan, f)))
         .map(|(p, f)| {
-            let plan = &data.plans[p];
-            let figure = &plan.figures[f];
+            let figure = &data.plans[p].figures[f];
             let value = chart_value(&data.plans, p, f, per_year);
+            let unit = if growth_axis { "%" } else { figure.unit_normalized.as_str() };
             let label = match value {
                 Some((low, high)) if (high - low).abs() > f64::EPSILON => {
-                    format!(
-                        "{}–{}",
-                        format_value(low, &figure.unit_normalized, lang),
-                        format_value(high, &figure.unit_normalized, lang)
-                    )
+                    format!("{}–{}", format_value(low, unit, lang), format_value(high, unit, lang))
                 }
-                Some((low, _)) => format_value(low, &figure.unit_normalized, lang),
+                Some((low, _)) => format_value(low, unit, lang),
                 None => Msg::PerYearUnknown.text(lang).to_string(),
             };
             (short_label(data, p, lang), value, label)
@@ -245,15 +265,18 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         .map(|(city, _, label)| format!("{city}: {label}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let noun = row
-        .cells
-        .iter()
-        .find_map(|c| {
-            c.figures
-                .first()
-                .map(|&f| data.plans[c.plan].figures[f].unit_normalized.clone())
-        })
-        .unwrap_or_default();
+    let noun = if growth_axis {
+        "%".to_string()
+    } else {
+        row.cells
+            .iter()
+            .find_map(|c| {
+                c.figures
+                    .first()
+                    .map(|&f| data.plans[c.plan].figures[f].unit_normalized.clone())
+            })
+            .unwrap_or_default()
+    };
     let bars = entries
         .iter()
         .zip(&geometry.bars)
@@ -286,7 +309,10 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         <figure class="pc-chart" data-testid="chart" data-metric=row.metric.key>
             <figcaption>
                 <strong>{title.clone()}</strong>
-                {per_year.then(|| view! { " " <span class="pc-small">"(" {Msg::PerYearFigure.text(lang)} ")"</span> })}
+                {per_year.then(|| {
+                    let what = if growth_axis { Msg::ImpliedGrowth } else { Msg::PerYearFigure };
+                    view! { " " <span class="pc-small">"(" {what.text(lang)} ")"</span> }
+                })}
                 " " {image_buttons(lang, svg_id.clone(), format!("plan-compare-{}", row.metric.key))}
             </figcaption>
             <svg
@@ -369,4 +395,25 @@ fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
         view! { <th scope="col">{Msg::Department.text(lang)}</th>{head} },
         body,
     )
+}
+
+/// A figure read per year, in words: a flow as stated, a level as the growth it implies (derived,
+/// with where it starts), or why it is not read per year.
+fn yearly_text(data: &Data, plan: usize, figure: usize, lang: Lang) -> String {
+    match yearly(&data.plans, plan, figure) {
+        Yearly::Flow(..) | Yearly::Rate(..) => figure_text(&data.plans[plan].figures[figure], lang),
+        Yearly::Implied(g) => {
+            let base = &data.plans[g.from_plan].figures[g.from_figure];
+            let (low, _) = base.normalized_range();
+            implied_growth_text(
+                g.rate,
+                &format_value(low, &base.unit_normalized, lang),
+                g.from_year,
+                &short_label(data, g.from_plan, lang),
+                lang,
+            )
+        }
+        Yearly::NoBase => Msg::NoBase.text(lang).to_string(),
+        Yearly::NotApplicable => Msg::NotPerYear.text(lang).to_string(),
+    }
 }

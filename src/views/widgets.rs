@@ -3,7 +3,7 @@
 use crate::i18n::{Lang, Msg, Tr};
 use leptos::prelude::*;
 use plan_model::vocab::{department_by_key, metric_by_key, sector_by_key};
-use plan_model::{Figure, Plan, PlanDate};
+use plan_model::{Confidence, Figure, Plan, PlanDate};
 
 pub use crate::i18n::figure_text;
 use crate::state::Data;
@@ -22,6 +22,34 @@ pub fn figure_href(state: &ViewState, plan: &Plan, figure: &Figure) -> String {
         ..ViewState::default()
     }
     .to_hash()
+}
+
+/// A figure as a link to its sentence, with what it counts (so that it reads alone) and its
+/// confidence when that is not high.
+pub fn figure_link(
+    state: &ViewState,
+    plan: &Plan,
+    figure: &Figure,
+    testid: &'static str,
+    lang: Lang,
+) -> impl IntoView {
+    let counted = figure
+        .counted
+        .clone()
+        .map(|c| view! { " " <span class="pc-counted" lang="zh-CN">{c}</span> });
+    let confidence = (figure.confidence != Confidence::High).then(|| {
+        view! {
+            " " <span class="pc-badge pc-badge--confidence" data-testid="confidence"
+                title=format!("{}: {}", figure.kind_rule.tr(lang), figure.kind_cue.clone().unwrap_or_default())>
+                {figure.confidence.tr(lang)}
+            </span>
+        }
+    });
+    view! {
+        <a href=figure_href(state, plan, figure) data-testid=testid title=figure.quote.clone()>{figure_text(figure, lang)}</a>
+        {counted}
+        {confidence}
+    }
 }
 
 /// The city of a plan in `lang`, or its id.

@@ -81,7 +81,7 @@ test('explore: sector, department, kind, year and figure filters combine', async
 
 test('compare: the matrix lines up like targets, footnotes scopes, charts what two plans state', async () => {
   const page = await open('#view=compare&lang=en');
-  const row = page.locator('[data-testid=matrix] tr[data-metric="ai_industry_scale"]');
+  const row = page.locator('[data-testid=matrix] tr[data-metric="ai_industry_scale"][data-reported=false]');
   const text = await row.innerText();
   for (const v of ['¥40 bn', '¥100 bn', '¥15 bn']) assert.ok(text.includes(v), `${v} in ${text}`);
   assert.match(await page.getByTestId('footnotes').innerText(), /核心及相关产业/);
@@ -93,9 +93,14 @@ test('compare: the matrix lines up like targets, footnotes scopes, charts what t
   assert.equal(await chart.locator('rect').count(), 1 + 2 * stating, 'a background and two rects per plan that states it');
   await page.getByTestId('heatmap').waitFor();
   assert.match(await page.getByTestId('department-matrix').innerText(), /Science & Technology Bureau/);
-  // Per year of the plan period: Wuhan's 400亿 over 2023–2025 is 133亿 a year.
+  // Per year, a level is never divided by years: Wuhan's 400亿 by 2025 implies 31.95% a year from
+  // the 100亿 its 2019 reply expected for 2020 (derived, and said so); Tianjin has no base.
   await page.getByTestId('per-year').check();
-  await page.waitForFunction(() => document.querySelector('[data-metric="ai_industry_scale"] svg').getAttribute('aria-label').includes('¥13.333 bn'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=chart][data-metric="ai_industry_scale"] svg').getAttribute('aria-label').includes(': 32%'));
+  const readings = await row.getByTestId('per-year-reading').allInnerTexts();
+  assert.ok(readings.some((t) => /implied growth 32% a year \(derived: from ¥10 bn in 2020/.test(t)), readings.join(' | '));
+  assert.ok(readings.some((t) => /no earlier reported figure/.test(t)), readings.join(' | '));
+  assert.ok(!(await row.innerText()).includes('¥13.333 bn'), 'no level divided by the years of its period');
   // Fewer plans: the chart for a metric only one plan states disappears.
   await page.locator('#pc-cmp-002_efbdcff6e01d2b71').uncheck();
   await page.waitForFunction(() => location.hash.includes('plans='));
@@ -111,7 +116,7 @@ test('timeline: keyboard focus shows the quote, Enter opens Explore on it, zoom 
   const target = page.locator('[data-testid=milestone][data-kind="TargetYear"]').first();
   await target.focus();
   const tip = await page.getByTestId('timeline-tooltip').innerText();
-  assert.match(tip, /target year/);
+  assert.match(tip, /staged goal/);
   assert.match(tip, /[\u4e00-\u9fff]/, 'the quote is shown');
   await page.keyboard.press('Enter');
   await page.getByTestId('view-explore').waitFor();
@@ -131,7 +136,7 @@ test('timeline: keyboard focus shows the quote, Enter opens Explore on it, zoom 
 
 test('reader: a figure in Compare links to its sentence, highlighted in the source', async () => {
   const page = await open('#view=compare&lang=en');
-  const link = page.locator('[data-metric="ai_industry_scale"] [data-testid=matrix-figure]').nth(1);
+  const link = page.locator('[data-metric="ai_industry_scale"] [data-testid=matrix-figure]').filter({ hasText: '¥40 bn' });
   await link.click();
   await page.getByTestId('view-reader').waitFor();
   const focused = page.locator('.pc-focus');
