@@ -618,11 +618,19 @@ pub fn plan_counts_text(counts: &plan_analysis::overview::PlanCounts, lang: Lang
 
 /// The footnote of the compare matrix for a figure stated for a scope of its own.
 /// The growth a level target implies, with where it starts: `32%/年(推算,自2020年100亿元,武汉)`.
-pub fn implied_growth_text(rate: f64, from_value: &str, from_year: u16, from: &str, lang: Lang) -> String {
+pub fn implied_growth_text(
+    rate: f64,
+    from_value: &str,
+    from_year: u16,
+    from: &str,
+    lang: Lang,
+) -> String {
     let pct = plan_analysis::compare::format_number(rate * 100.0, 1);
     match lang {
         Lang::Zh => format!("隐含年均增速{pct}%(推算:自{from_year}年{from_value},{from})"),
-        Lang::En => format!("implied growth {pct}% a year (derived: from {from_value} in {from_year}, {from})"),
+        Lang::En => format!(
+            "implied growth {pct}% a year (derived: from {from_value} in {from_year}, {from})"
+        ),
     }
 }
 

@@ -39,7 +39,9 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         if let Some(key) = metric.get() {
             request_animation_frame(move || {
                 let row = document()
-                    .query_selector(&format!("[data-testid=matrix] tr[data-metric=\"{key}\"][data-reported=false]"))
+                    .query_selector(&format!(
+                        "[data-testid=matrix] tr[data-metric=\"{key}\"][data-reported=false]"
+                    ))
                     .ok()
                     .flatten();
                 if let Some(row) = row {
@@ -242,10 +244,18 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         .map(|(p, f)| {
             let figure = &data.plans[p].figures[f];
             let value = chart_value(&data.plans, p, f, per_year);
-            let unit = if growth_axis { "%" } else { figure.unit_normalized.as_str() };
+            let unit = if growth_axis {
+                "%"
+            } else {
+                figure.unit_normalized.as_str()
+            };
             let label = match value {
                 Some((low, high)) if (high - low).abs() > f64::EPSILON => {
-                    format!("{}–{}", format_value(low, unit, lang), format_value(high, unit, lang))
+                    format!(
+                        "{}–{}",
+                        format_value(low, unit, lang),
+                        format_value(high, unit, lang)
+                    )
                 }
                 Some((low, _)) => format_value(low, unit, lang),
                 None => Msg::PerYearUnknown.text(lang).to_string(),

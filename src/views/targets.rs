@@ -8,7 +8,9 @@ use plan_analysis::rollup::{off_year_targets, rollup, Contribution};
 use plan_analysis::support::support_measures;
 use plan_model::reference::NATIONAL_PLAN;
 
-use crate::i18n::{bound_words, format_value, implied_growth_text, reference_caption, Lang, Msg, Tr};
+use crate::i18n::{
+    bound_words, format_value, implied_growth_text, reference_caption, Lang, Msg, Tr,
+};
 use crate::state::Data;
 use crate::view_state::ViewState;
 
@@ -83,7 +85,12 @@ pub fn support_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) 
 }
 
 /// Contributions as links, each with its plan and the scope it states.
-fn contributions(data: &Data, list: &[Contribution], state: &ViewState, lang: Lang) -> impl IntoView {
+fn contributions(
+    data: &Data,
+    list: &[Contribution],
+    state: &ViewState,
+    lang: Lang,
+) -> impl IntoView {
     list.iter()
         .map(|c| {
             let plan = &data.plans[c.plan];

@@ -5,7 +5,11 @@
 //! them into words. It changes when what we compute changes, not when the text or the UI does.
 //!
 //! - [`query`]: Explore's filters, facet counts and search highlighting.
-//! - [`compare`]: the metric × plan matrix, per-year values, sector heatmap, department matrix.
+//! - [`compare`]: the goal matrix (targets only; reports in rows of their own), per-year readings
+//!   (flows as stated, levels as implied growth), sector heatmap, department matrix.
+//! - [`support`]: support measures (grants, caps, funds) with who is eligible.
+//! - [`rollup`]: local targets summed beside the national plan's.
+//! - [`history`]: one place over time, and the growth a level target implies.
 //! - [`geometry`]: bar chart and timeline layout in SVG units.
 //! - [`reader`]: the source text cut into runs for highlighting.
 //! - [`export`]: the flat tables of `docs/data-format.md`, for the CLI and the app's downloads.

@@ -295,7 +295,7 @@ pub enum FigureKind {
     Funding,
     /// An eligibility rule or condition of support (对投入达到500万元以上的企业给予…).
     Threshold,
-    /// A number in guiding ideas or background that states none of the above.
+    /// Not a target: a user's review marked it so (the extractor itself never sets it).
     Other,
 }
 
