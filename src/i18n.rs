@@ -763,11 +763,14 @@ pub fn figure_text(figure: &Figure, lang: Lang) -> String {
         .and_then(|q| bound_words(figure.bound, q, lang))
     {
         text = match lang {
+            // A qualifier written with its own brackets ((含)以上) is not bracketed again.
+            Lang::Zh if words.starts_with(['(', '\u{FF08}']) => format!("{text}{words}"),
             Lang::Zh => format!("{text}({words})"),
             Lang::En => format!("{text} ({words})"),
         };
     }
-    if matches!(figure.kind, FigureKind::Forecast | FigureKind::Status) {
+    // Anything but a target says what it is, wherever it is shown.
+    if figure.kind != FigureKind::Target {
         text = format!("{text} [{}]", figure.kind.tr(lang));
     }
     if figure.measure == MeasureType::Flow {
