@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use plan_model::vocab::{UnitClass, DEPARTMENTS, METRICS, SECTORS};
+use plan_model::vocab::{UnitClass, DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
 use plan_model::{
     Bound, Citation, DatePrecision, FigureKind, ItemKind, Plan, PlanKind, PlanStatus, Role, Span,
     YearSource,
@@ -126,6 +126,7 @@ pub struct ItemRow {
     pub quote: String,
     pub location: Location,
     pub sectors: Vec<&'static str>,
+    pub instruments: Vec<&'static str>,
     pub departments: Vec<DepartmentRow>,
     pub years: Vec<u16>,
     pub targets: Vec<String>,
@@ -169,6 +170,7 @@ pub struct Label {
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
     pub sectors: Vec<Label>,
+    pub instruments: Vec<Label>,
     pub metrics: Vec<Label>,
     pub departments: Vec<Label>,
 }
@@ -228,6 +230,14 @@ fn dataset_where(
                     key: s.key,
                     zh: s.zh,
                     en: s.en,
+                })
+                .collect(),
+            instruments: INSTRUMENTS
+                .iter()
+                .map(|i| Label {
+                    key: i.key,
+                    zh: i.zh,
+                    en: i.en,
                 })
                 .collect(),
             metrics: METRICS
@@ -322,6 +332,7 @@ fn dataset_where(
                 quote: item.quote.clone(),
                 location: locate(text, item.span),
                 sectors: item.sectors.clone(),
+                instruments: item.instruments.clone(),
                 departments: item
                     .departments
                     .iter()
@@ -465,6 +476,7 @@ pub fn items_csv(data: &Dataset) -> String {
         "kind",
         "heading_path",
         "sectors",
+        "instruments",
         "lead",
         "responsible",
         "targets",
@@ -489,6 +501,7 @@ pub fn items_csv(data: &Dataset) -> String {
             i.kind.key().to_string(),
             i.heading_path.join(" > "),
             i.sectors.join("; "),
+            i.instruments.join("; "),
             departments(i, Role::Lead),
             departments(i, Role::Responsible),
             i.targets.join("; "),
@@ -605,7 +618,21 @@ mod tests {
         assert!(data.targets.iter().all(|t| ids.contains(&t.item.as_str())));
         let csv = items_csv(&data);
         assert_eq!(csv.lines().count(), 3);
-        assert!(csv.starts_with("id,plan,kind,heading_path,"));
+        assert!(csv.starts_with("id,plan,kind,heading_path,sectors,instruments,lead,"));
+    }
+
+    #[test]
+    fn items_carry_their_instruments_in_json_and_csv() {
+        let plans = vec![plan_extract::extract_plan(
+            "x.txt",
+            "一、重点任务\n1.建设创新平台。设立产业基金,给予补贴。(牵头单位:市科技局)\n",
+        )];
+        let data = dataset(&plans);
+        assert_eq!(data.items[0].instruments, vec!["funding", "platform"]);
+        assert!(data.vocabulary.instruments.iter().any(|l| l.key == "pilot"));
+        let csv = items_csv(&data);
+        let row = csv.lines().nth(1).unwrap_or_default();
+        assert!(row.contains(",funding; platform,science_tech,"), "{row}");
     }
 
     #[test]
