@@ -12,6 +12,7 @@ use plan_model::{
 
 use crate::geometry::{Lane, MilestoneKind};
 use crate::query::ItemRef;
+use crate::similarity::SimilarityIndex;
 
 pub const SCHEMA: &str = "plan-compare/1";
 
@@ -513,6 +514,50 @@ pub fn items_csv(data: &Dataset) -> String {
     csv_table(&header, rows)
 }
 
+/// How alike the selected plans' tasks are, plan by plan, as exported (and as Compare shows it).
+#[derive(Debug, Serialize)]
+pub struct PlanSimilarity {
+    pub schema: &'static str,
+    /// The plans' ids, in the order of the rows and of the columns.
+    pub plans: Vec<String>,
+    /// `matrix[a][b]`, 0 to 1: the mean over A's tasks and measures of their best match in B and
+    /// the same of B in A, averaged (symmetric; 1 on the diagonal, 0 for a plan without tasks);
+    /// see [`SimilarityIndex::plan_matrix`].
+    pub matrix: Vec<Vec<f64>>,
+}
+
+/// The plan × plan similarity of the plans `selected` (indices into `plans`, which `index` was
+/// built from), in that order.
+pub fn plan_similarity(
+    plans: &[Plan],
+    index: &SimilarityIndex,
+    selected: &[usize],
+) -> PlanSimilarity {
+    let selected: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|&p| p < plans.len())
+        .collect();
+    PlanSimilarity {
+        schema: SCHEMA,
+        plans: selected.iter().map(|&p| plans[p].id.clone()).collect(),
+        matrix: index.plan_matrix(&selected),
+    }
+}
+
+/// The plan similarity as CSV: a `plan` column, then one column per plan id; values to four
+/// decimals.
+pub fn plan_similarity_csv(table: &PlanSimilarity) -> String {
+    let mut header = vec!["plan"];
+    header.extend(table.plans.iter().map(String::as_str));
+    let rows = table.plans.iter().zip(&table.matrix).map(|(id, row)| {
+        std::iter::once(id.clone())
+            .chain(row.iter().map(|v| format!("{v:.4}")))
+            .collect()
+    });
+    csv_table(&header, rows)
+}
+
 /// One dated event of the timeline, as exported.
 #[derive(Debug, Serialize)]
 pub struct MilestoneRow {
@@ -646,6 +691,28 @@ mod tests {
             .targets
             .iter()
             .all(|t| t.plan == plans[0].id || t.plan == plans[3].id));
+    }
+
+    #[test]
+    fn plan_similarity_is_a_labelled_square() {
+        let plans = seeds();
+        let index = SimilarityIndex::new(&plans);
+        let table = plan_similarity(&plans, &index, &[3, 1, 2]);
+        assert_eq!(
+            table.plans,
+            [&plans[3].id, &plans[1].id, &plans[2].id].map(String::clone)
+        );
+        assert_eq!(table.matrix, index.plan_matrix(&[3, 1, 2]));
+        let csv = plan_similarity_csv(&table);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            format!("plan,{},{},{}", plans[3].id, plans[1].id, plans[2].id)
+        );
+        assert_eq!(lines.len(), 4);
+        assert!(lines[1].starts_with(&format!("{},1.0000,0.", plans[3].id)));
+        // Indices outside the plan list are left out, not a panic.
+        assert_eq!(plan_similarity(&plans, &index, &[0, 99]).plans.len(), 1);
     }
 
     #[test]

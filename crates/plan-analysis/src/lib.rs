@@ -8,6 +8,8 @@
 //! - [`compare`]: the metric × plan matrix, per-year values, sector heatmap, department matrix.
 //! - [`geometry`]: bar chart and timeline layout in SVG units.
 //! - [`reader`]: the source text cut into runs for highlighting.
+//! - [`similarity`]: similar tasks across plans (character-bigram TF-IDF, cosine) and the
+//!   plan × plan similarity.
 //! - [`export`]: the flat tables of `docs/data-format.md`, for the CLI and the app's downloads.
 //! - [`overview`]: a plan's counts. [`selection`]: which plans are chosen, and toggling one.
 
@@ -18,3 +20,4 @@ pub mod overview;
 pub mod query;
 pub mod reader;
 pub mod selection;
+pub mod similarity;
