@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use plan_analysis::compare::format_number;
 use plan_analysis::geometry::MilestoneKind;
 use plan_model::places::{AdminLevel, City};
-use plan_model::vocab::{Department, Metric, Sector};
+use plan_model::vocab::{Department, Instrument, Metric, Sector};
 use plan_model::{
     Bound, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, PlanKind, PlanStatus,
 };
@@ -117,6 +117,7 @@ messages! {
     OpenExplore => ("检索此规划", "Explore this plan"),
     FilterPlans => ("规划", "Plans"),
     FilterSectors => ("领域", "Sectors"),
+    FilterInstruments => ("政策工具", "Policy instruments"),
     FilterYears => ("目标年份", "Target years"),
     FilterYearFrom => ("起始年份", "From year"),
     FilterYearTo => ("截止年份", "To year"),
@@ -219,6 +220,14 @@ messages! {
     ),
     Close => ("关闭", "Close"),
     PastedName => ("粘贴的文本", "pasted text"),
+    SimilarTasks => ("相似任务", "Similar tasks"),
+    SimilarHelp => (
+        "其他规划中用词最接近的任务和保障措施(按字词重合度计算,百分比越高越相近)。",
+        "The tasks and support measures of other plans whose wording is closest (by shared words; the higher the percentage, the closer)."
+    ),
+    NoSimilar => ("其他规划中没有用词相近的任务。", "No task of another plan is worded alike."),
+    SimilarityScore => ("相似度", "similarity"),
+    OpenInSource => ("在原文中查看", "Open in the source"),
     CuratedKindStatus => (
         "(类型与状态依据整理者所加标题判断)",
         "(kind and status follow from the editors' title)"
@@ -318,6 +327,12 @@ impl Tr for Sector {
     }
 }
 
+impl Tr for Instrument {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
 impl Tr for Metric {
     fn tr(&self, lang: Lang) -> Cow<'static, str> {
         Cow::Borrowed(lang.pick(self.zh, self.en))
@@ -365,6 +380,12 @@ impl Tr for Notice {
             (Notice::UnknownSectors(v), Lang::Zh) => format!("未知领域已忽略:{}。", list(v)),
             (Notice::UnknownSectors(v), Lang::En) => {
                 format!("Unknown sectors ignored: {}.", list(v))
+            }
+            (Notice::UnknownInstruments(v), Lang::Zh) => {
+                format!("未知政策工具已忽略:{}。", list(v))
+            }
+            (Notice::UnknownInstruments(v), Lang::En) => {
+                format!("Unknown policy instruments ignored: {}.", list(v))
             }
             (Notice::UnknownDepartments(v), Lang::Zh) => format!("未知部门已忽略:{}。", list(v)),
             (Notice::UnknownDepartments(v), Lang::En) => {
@@ -743,6 +764,11 @@ mod tests {
                 .map(|v| (v.key.to_string(), both(v))),
         );
         pairs.extend(
+            plan_model::vocab::INSTRUMENTS
+                .iter()
+                .map(|v| (v.key.to_string(), both(v))),
+        );
+        pairs.extend(
             plan_model::vocab::METRICS
                 .iter()
                 .map(|v| (v.key.to_string(), both(v))),
@@ -781,6 +807,7 @@ mod tests {
             Notice::UnknownLang("x".into()),
             Notice::UnknownPlans(names()),
             Notice::UnknownSectors(names()),
+            Notice::UnknownInstruments(names()),
             Notice::UnknownDepartments(names()),
             Notice::UnknownKinds(names()),
             Notice::UnknownMetric("x".into()),
