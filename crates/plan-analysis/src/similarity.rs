@@ -15,10 +15,9 @@
 //! are left out first: they are the same in many tasks and say nothing of what a task is.
 //!
 //! The index is built once per plan set (vectors as sorted `(term, weight)` lists, and the
-//! postings of each term); a query is one pass over the postings of its terms. Terms are numbered
-//! by their place in the sorted list of every bigram seen (a sort and binary searches, which costs
-//! less wasm than a hash map and is as fast at this size).
+//! postings of each term); a query is one pass over the postings of its terms.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use plan_model::{Item, ItemKind, Plan};
@@ -136,10 +135,11 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 impl SimilarityIndex {
     /// Indexes the tasks and measures of `plans`.
     pub fn new(plans: &[Plan]) -> SimilarityIndex {
-        // Each document's bigrams, then every bigram of the plan set once, sorted: a term's number
-        // is its place there.
-        let mut bigrams: Vec<Vec<u64>> = Vec::new();
+        let mut interner: HashMap<u64, u32> = HashMap::new();
+        // Per document: term counts, sorted by term.
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut owners: Vec<(usize, usize)> = Vec::new();
+        let mut scratch: Vec<u32> = Vec::new();
         for (p, plan) in plans.iter().enumerate() {
             for (i, item) in plan
                 .items
@@ -147,32 +147,24 @@ impl SimilarityIndex {
                 .enumerate()
                 .filter(|(_, i)| is_compared(i))
             {
-                let mut doc = Vec::new();
-                terms_of(item, |t| doc.push(t));
-                doc.sort_unstable();
-                bigrams.push(doc);
+                scratch.clear();
+                terms_of(item, |t| {
+                    let next = interner.len() as u32;
+                    scratch.push(*interner.entry(t).or_insert(next));
+                });
+                scratch.sort_unstable();
+                let mut doc: Vec<(u32, u32)> = Vec::new();
+                for &t in &scratch {
+                    match doc.last_mut() {
+                        Some((last, n)) if *last == t => *n += 1,
+                        _ => doc.push((t, 1)),
+                    }
+                }
+                counts.push(doc);
                 owners.push((p, i));
             }
         }
-        let mut vocabulary: Vec<u64> = bigrams.iter().flatten().copied().collect();
-        vocabulary.sort_unstable();
-        vocabulary.dedup();
-        let term = |t: u64| vocabulary.partition_point(|v| *v < t) as u32;
-        // Per document: term counts, sorted by term (the numbering keeps the bigrams' order).
-        let counts: Vec<Vec<(u32, u32)>> = bigrams
-            .iter()
-            .map(|doc| {
-                let mut out: Vec<(u32, u32)> = Vec::new();
-                for &t in doc {
-                    match out.last_mut() {
-                        Some((last, n)) if vocabulary[*last as usize] == t => *n += 1,
-                        _ => out.push((term(t), 1)),
-                    }
-                }
-                out
-            })
-            .collect();
-        let mut df = vec![0u32; vocabulary.len()];
+        let mut df = vec![0u32; interner.len()];
         for doc in &counts {
             for (t, _) in doc {
                 df[*t as usize] += 1;
@@ -186,7 +178,7 @@ impl SimilarityIndex {
 
         let mut index = SimilarityIndex {
             doc_of: plans.iter().map(|p| vec![None; p.items.len()]).collect(),
-            postings: vec![Vec::new(); vocabulary.len()],
+            postings: vec![Vec::new(); interner.len()],
             ..SimilarityIndex::default()
         };
         for (doc, (plan, item)) in counts.into_iter().zip(owners) {
