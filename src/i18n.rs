@@ -9,10 +9,10 @@ use std::borrow::Cow;
 
 use plan_analysis::compare::format_number;
 use plan_analysis::geometry::MilestoneKind;
-use plan_analysis::support::Instrument;
+use plan_analysis::support::SupportForm;
 use plan_model::places::{AdminLevel, City};
 use plan_model::reference::ReferenceSource;
-use plan_model::vocab::{Department, Metric, Sector};
+use plan_model::vocab::{Department, Instrument, Metric, Sector};
 use plan_model::{
     Bound, Confidence, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, KindRule,
     MeasureType, PlanKind, PlanStatus,
@@ -120,6 +120,7 @@ messages! {
     OpenExplore => ("检索此规划", "Explore this plan"),
     FilterPlans => ("规划", "Plans"),
     FilterSectors => ("领域", "Sectors"),
+    FilterInstruments => ("政策工具", "Policy instruments"),
     FilterYears => ("目标年份", "Target years"),
     FilterYearFrom => ("起始年份", "From year"),
     FilterYearTo => ("截止年份", "To year"),
@@ -257,6 +258,14 @@ messages! {
     ),
     Close => ("关闭", "Close"),
     PastedName => ("粘贴的文本", "pasted text"),
+    SimilarTasks => ("相似任务", "Similar tasks"),
+    SimilarHelp => (
+        "其他规划中用词最接近的任务和保障措施(按字词重合度计算,百分比越高越相近)。",
+        "The tasks and support measures of other plans whose wording is closest (by shared words; the higher the percentage, the closer)."
+    ),
+    NoSimilar => ("其他规划中没有用词相近的任务。", "No task of another plan is worded alike."),
+    SimilarityScore => ("相似度", "similarity"),
+    OpenInSource => ("在原文中查看", "Open in the source"),
     CuratedKindStatus => (
         "(类型与状态依据整理者所加标题判断)",
         "(kind and status follow from the editors' title)"
@@ -334,14 +343,14 @@ pairs!(FigureKind {
     FigureKind::Other => ("非目标", "not a target"),
 });
 
-pairs!(Instrument {
-    Instrument::Fund => ("基金", "fund"),
-    Instrument::Cap => ("最高限额", "cap"),
-    Instrument::Reward => ("奖励", "reward"),
-    Instrument::Subsidy => ("补贴", "subsidy"),
-    Instrument::Grant => ("资助", "grant"),
-    Instrument::Budget => ("专项资金", "budget line"),
-    Instrument::Other => ("其他支持", "other support"),
+pairs!(SupportForm {
+    SupportForm::Fund => ("基金", "fund"),
+    SupportForm::Cap => ("最高限额", "cap"),
+    SupportForm::Reward => ("奖励", "reward"),
+    SupportForm::Subsidy => ("补贴", "subsidy"),
+    SupportForm::Grant => ("资助", "grant"),
+    SupportForm::Budget => ("专项资金", "budget line"),
+    SupportForm::Other => ("其他支持", "other support"),
 });
 
 pairs!(MeasureType {
@@ -398,6 +407,12 @@ impl Tr for Sector {
     }
 }
 
+impl Tr for Instrument {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        Cow::Borrowed(lang.pick(self.zh, self.en))
+    }
+}
+
 impl Tr for Metric {
     fn tr(&self, lang: Lang) -> Cow<'static, str> {
         Cow::Borrowed(lang.pick(self.zh, self.en))
@@ -445,6 +460,12 @@ impl Tr for Notice {
             (Notice::UnknownSectors(v), Lang::Zh) => format!("未知领域已忽略:{}。", list(v)),
             (Notice::UnknownSectors(v), Lang::En) => {
                 format!("Unknown sectors ignored: {}.", list(v))
+            }
+            (Notice::UnknownInstruments(v), Lang::Zh) => {
+                format!("未知政策工具已忽略:{}。", list(v))
+            }
+            (Notice::UnknownInstruments(v), Lang::En) => {
+                format!("Unknown policy instruments ignored: {}.", list(v))
             }
             (Notice::UnknownDepartments(v), Lang::Zh) => format!("未知部门已忽略:{}。", list(v)),
             (Notice::UnknownDepartments(v), Lang::En) => {
@@ -847,7 +868,7 @@ mod tests {
         pairs.extend(FigureKind::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(MeasureType::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(Confidence::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
-        pairs.extend(Instrument::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(SupportForm::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(AdminLevel::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(
             MilestoneKind::ALL
@@ -856,6 +877,11 @@ mod tests {
         );
         pairs.extend(
             plan_model::vocab::SECTORS
+                .iter()
+                .map(|v| (v.key.to_string(), both(v))),
+        );
+        pairs.extend(
+            plan_model::vocab::INSTRUMENTS
                 .iter()
                 .map(|v| (v.key.to_string(), both(v))),
         );
@@ -903,6 +929,7 @@ mod tests {
             Notice::UnknownLang("x".into()),
             Notice::UnknownPlans(names()),
             Notice::UnknownSectors(names()),
+            Notice::UnknownInstruments(names()),
             Notice::UnknownDepartments(names()),
             Notice::UnknownKinds(names()),
             Notice::UnknownMetric("x".into()),

@@ -1,12 +1,14 @@
 //! The app's shared state: the plans (built-in and imported, shared and never cloned per render)
 //! and the view state, kept in sync with the URL hash in both directions.
 
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use crate::i18n::Lang;
 use crate::view_state::{Known, Notice, View, ViewState};
 use leptos::prelude::*;
-use plan_model::vocab::{DEPARTMENTS, METRICS, SECTORS};
+use plan_analysis::similarity::SimilarityIndex;
+use plan_model::vocab::{DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
 use plan_model::Plan;
 
 /// The plans: the built-in ones first, then the user's imports (see `crate::library`).
@@ -35,7 +37,31 @@ impl Data {
     pub fn selected(&self, state: &ViewState) -> Vec<usize> {
         plan_analysis::selection::selected(&self.plans, &state.plans)
     }
+
+    /// The similarity index of these plans: built on first use and kept until the plans change
+    /// (adding or removing a plan makes a new `plans`), so views that ask for it share one, and
+    /// a visit that never asks never pays for it.
+    pub fn similarity_index(&self) -> Arc<SimilarityIndex> {
+        thread_local! {
+            static CACHE: RefCell<Option<CachedIndex>> = const { RefCell::new(None) };
+        }
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some((plans, index)) = cache.as_ref() {
+                if Weak::ptr_eq(plans, &Arc::downgrade(&self.plans)) {
+                    return index.clone();
+                }
+            }
+            let index = Arc::new(SimilarityIndex::new(&self.plans));
+            *cache = Some((Arc::downgrade(&self.plans), index.clone()));
+            index
+        })
+    }
 }
+
+/// A similarity index and the plans it was built from (held weakly: the cache keeps no old plans
+/// alive).
+type CachedIndex = (Weak<Vec<Plan>>, Arc<SimilarityIndex>);
 
 /// The view state signal and what the URL could not say.
 #[derive(Clone, Copy)]
@@ -83,11 +109,13 @@ pub fn read_url(data: &Data) -> (ViewState, Vec<Notice>) {
     let hash = location.hash().unwrap_or_default();
     let ids: Vec<&str> = data.plans.iter().map(|p| p.id.as_str()).collect();
     let sectors: Vec<&str> = SECTORS.iter().map(|s| s.key).collect();
+    let instruments: Vec<&str> = INSTRUMENTS.iter().map(|i| i.key).collect();
     let departments: Vec<&str> = DEPARTMENTS.iter().map(|d| d.key).collect();
     let metrics: Vec<&str> = METRICS.iter().map(|m| m.key).collect();
     let known = Known {
         plans: &ids,
         sectors: &sectors,
+        instruments: &instruments,
         departments: &departments,
         metrics: &metrics,
     };

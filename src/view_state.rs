@@ -53,6 +53,7 @@ pub enum Notice {
     UnknownLang(String),
     UnknownPlans(Vec<String>),
     UnknownSectors(Vec<String>),
+    UnknownInstruments(Vec<String>),
     UnknownDepartments(Vec<String>),
     UnknownKinds(Vec<String>),
     UnknownMetric(String),
@@ -78,6 +79,7 @@ const MAX_QUERY_CHARS: usize = 100;
 pub struct Known<'a> {
     pub plans: &'a [&'a str],
     pub sectors: &'a [&'a str],
+    pub instruments: &'a [&'a str],
     pub departments: &'a [&'a str],
     pub metrics: &'a [&'a str],
 }
@@ -90,6 +92,8 @@ pub struct ViewState {
     /// Selected plans; empty means all.
     pub plans: Vec<String>,
     pub sectors: Vec<String>,
+    /// Policy-instrument keys (`instruments=funding,pilot`).
+    pub instruments: Vec<String>,
     pub departments: Vec<String>,
     pub kinds: Vec<ItemKind>,
     /// Inclusive target-year range.
@@ -167,6 +171,7 @@ impl ViewState {
         Filter {
             plans: self.plans.clone(),
             sectors: self.sectors.clone(),
+            instruments: self.instruments.clone(),
             departments: self.departments.clone(),
             kinds: self.kinds.clone(),
             years: self.years,
@@ -209,6 +214,14 @@ impl ViewState {
                         split_list(&value),
                         known.sectors,
                         Notice::UnknownSectors,
+                        &mut notices,
+                    )
+                }
+                "instruments" => {
+                    state.instruments = keep_known(
+                        split_list(&value),
+                        known.instruments,
+                        Notice::UnknownInstruments,
                         &mut notices,
                     )
                 }
@@ -277,6 +290,9 @@ impl ViewState {
         }
         if !self.sectors.is_empty() {
             parts.push(("sectors", list(&self.sectors)));
+        }
+        if !self.instruments.is_empty() {
+            parts.push(("instruments", list(&self.instruments)));
         }
         if !self.departments.is_empty() {
             parts.push(("depts", list(&self.departments)));
@@ -366,6 +382,7 @@ impl ViewState {
     pub fn has_filters(&self) -> bool {
         !(self.plans.is_empty()
             && self.sectors.is_empty()
+            && self.instruments.is_empty()
             && self.departments.is_empty()
             && self.kinds.is_empty()
             && self.years.is_none()
@@ -403,6 +420,7 @@ mod tests {
     const KNOWN: Known = Known {
         plans: &["p1", "p2"],
         sectors: &["health", "robots"],
+        instruments: &["funding", "pilot"],
         departments: &["science_tech"],
         metrics: &["ai_industry_scale"],
     };
@@ -418,6 +436,7 @@ mod tests {
             lang: Lang::En,
             plans: vec!["p2".into()],
             sectors: vec!["health".into(), "robots".into()],
+            instruments: vec!["pilot".into(), "funding".into()],
             departments: vec!["science_tech".into()],
             kinds: vec![ItemKind::Goal, ItemKind::Task],
             years: Some((2020, 2025)),
@@ -440,14 +459,16 @@ mod tests {
 
     #[test]
     fn garbage_falls_back_with_notices() {
-        let (state, notices) = read("#view=nope&plans=p1,zzz&sectors=health,x&years=2030-2020&kinds=goal,bad&lang=fr&metric=m");
+        let (state, notices) = read("#view=nope&plans=p1,zzz&sectors=health,x&instruments=pilot,nope&years=2030-2020&kinds=goal,bad&lang=fr&metric=m");
         assert_eq!(state.view, View::Overview);
         assert_eq!(state.plans, vec!["p1"]);
         assert_eq!(state.sectors, vec!["health"]);
+        assert_eq!(state.instruments, vec!["pilot"]);
+        assert!(notices.contains(&Notice::UnknownInstruments(vec!["nope".into()])));
         assert_eq!(state.years, Some((2020, 2030)));
         assert_eq!(state.kinds, vec![ItemKind::Goal]);
         assert_eq!(state.lang, Lang::Zh);
-        assert_eq!(notices.len(), 7, "{notices:?}");
+        assert_eq!(notices.len(), 8, "{notices:?}");
         for n in &notices {
             assert!(!n.tr(Lang::Zh).is_empty() && !n.tr(Lang::En).is_empty());
         }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use plan_analysis::export::{dataset_of_items, items_csv};
 use plan_analysis::query::{departments_in_use, facets, filter_items, highlight, ItemRef};
-use plan_model::vocab::SECTORS;
+use plan_analysis::similarity::is_compared;
+use plan_model::vocab::{INSTRUMENTS, SECTORS};
 use plan_model::{Item, ItemKind, Role};
 
 use crate::i18n::{results_count, Lang, Msg, Tr};
@@ -12,12 +13,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::widgets::{
-    department_name, export_bar, figure_href, figure_text, plan_label, sector_name,
+    department_name, export_bar, figure_href, figure_text, instrument_name, item_href, plan_label,
+    sector_name, short_label,
 };
 use crate::state::{app_state, data, Data};
 
 /// Results drawn at once; the count says how many there are in all, the export has them all.
 const MAX_SHOWN: usize = 40;
+/// "Similar tasks": the best matches shown per other plan, and the least score worth showing
+/// (below it, two tasks share little more than the genre's words).
+const SIMILAR_PER_PLAN: usize = 2;
+const SIMILAR_MIN_SCORE: f64 = 0.05;
 
 fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     if let Some(at) = list.iter().position(|v| v == value) {
@@ -106,6 +112,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let sector_options: Vec<(String, String)> = SECTORS
         .iter()
         .map(|s| (s.key.to_string(), sector_name(s.key, lang)))
+        .collect();
+    let instrument_options: Vec<(String, String)> = INSTRUMENTS
+        .iter()
+        .map(|i| (i.key.to_string(), instrument_name(i.key, lang)))
         .collect();
     let dept_options: Vec<(String, String)> = departments_in_use(&data.plans)
         .into_iter()
@@ -203,6 +213,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                         |s, k| s.sectors.iter().any(|x| x == k),
                         move |k| counts.with(|c| c.sectors.get(k).copied().unwrap_or(0)),
                         |s, k| toggle(&mut s.sectors, &k.to_string()))}
+                    {checkbox_group(Msg::FilterInstruments.text(lang), "instruments", instrument_options,
+                        |s, k| s.instruments.iter().any(|x| x == k),
+                        move |k| counts.with(|c| c.instruments.get(k).copied().unwrap_or(0)),
+                        |s, k| toggle(&mut s.instruments, &k.to_string()))}
                     {checkbox_group(Msg::FilterDepartments.text(lang), "departments", dept_options,
                         |s, k| s.departments.iter().any(|x| x == k),
                         move |k| counts.with(|c| c.departments.get(k).copied().unwrap_or(0)),
@@ -285,10 +299,66 @@ fn result(
             {(!item.sectors.is_empty()).then(|| view! {
                 <ul class="pc-chips">{item.sectors.iter().map(|s| view! { <li class="pc-chip">{sector_name(s, lang)}</li> }).collect_view()}</ul>
             })}
+            {(!item.instruments.is_empty()).then(|| view! {
+                <ul class="pc-chips" aria-label=Msg::FilterInstruments.text(lang) data-testid="instrument-chips">
+                    {item.instruments.iter().map(|i| view! { <li class="pc-chip pc-chip--instrument" data-key=*i>{instrument_name(i, lang)}</li> }).collect_view()}
+                </ul>
+            })}
             {(!lead.is_empty()).then(|| view! { <p class="pc-small">{Msg::LeadDept.text(lang)} ": " {lead}</p> })}
             {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{Msg::ResponsibleDept.text(lang)} ": " {responsible}</p> })}
             {(!item.figures.is_empty()).then(|| view! { <ul class="pc-figures">{figures}</ul> })}
+            {is_compared(item).then(|| similar_tasks(data.clone(), r, state.clone(), lang))}
         </li>
+    }
+}
+
+/// "Similar tasks": the item's best matches in other plans, worked out when the disclosure is
+/// first opened (the index itself once per plan set, see [`Data::similarity_index`]).
+fn similar_tasks(data: Data, r: ItemRef, state: ViewState, lang: Lang) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let list = move || {
+        opened.get().then(|| {
+            let matches = data.similarity_index().similar(
+                r.plan,
+                r.item,
+                SIMILAR_PER_PLAN,
+                SIMILAR_MIN_SCORE,
+            );
+            if matches.is_empty() {
+                return view! { <p class="pc-small" data-testid="no-similar">{Msg::NoSimilar.text(lang)}</p> }.into_any();
+            }
+            let rows = matches
+                .iter()
+                .map(|m| {
+                    let plan = &data.plans[m.plan];
+                    let item = &plan.items[m.item];
+                    let percent = format!("{}%", (m.score * 100.0).round());
+                    view! {
+                        <li class="pc-similar__match" data-testid="similar-match" data-plan-id=plan.id.clone() data-item-id=item.id.clone()>
+                            <a href=item_href(&state, plan, item) title=Msg::OpenInSource.text(lang) data-testid="similar-link">
+                                {short_label(&data, m.plan, lang)} " · " {item.kind.tr(lang)}
+                            </a>
+                            " " <span class="pc-similar__score">{Msg::SimilarityScore.text(lang)} " " {percent}</span>
+                            // Clamped to a few lines by the stylesheet; the whole text is there (and
+                            // in the reader the link opens).
+                            <p class="pc-similar__text" lang="zh-CN" title=item.quote.clone()>{item.quote.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="pc-small">{Msg::SimilarHelp.text(lang)}</p>
+                <ol class="pc-similar__list" data-testid="similar-list">{rows}</ol>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        // The first toggle is always an opening.
+        <details class="pc-similar" data-testid="similar" on:toggle=move |_| opened.set(true)>
+            <summary data-testid="similar-summary">{Msg::SimilarTasks.text(lang)}</summary>
+            {list}
+        </details>
     }
 }
 

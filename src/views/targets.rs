@@ -49,9 +49,9 @@ pub fn support_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) 
             let first = m.amounts.first().or(m.conditions.first()).copied();
             let href = first.map(|f| figure_href(state, plan, &plan.figures[f]));
             view! {
-                <tr data-testid="support-row" data-instrument=m.instrument.key()>
+                <tr data-testid="support-row" data-form=m.form.key()>
                     <th scope="row">{short_label(data, m.plan, lang)}</th>
-                    <td>{m.instrument.tr(lang)}</td>
+                    <td>{m.form.tr(lang)}</td>
                     <td><ul class="pc-cell-list">{amounts}</ul></td>
                     <td>{eligible}<ul class="pc-cell-list">{conditions}</ul></td>
                     <td class="pc-quote-cell" lang="zh-CN"><a href=href>{m.quote.clone()}</a></td>

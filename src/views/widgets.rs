@@ -2,8 +2,8 @@
 
 use crate::i18n::{Lang, Msg, Tr};
 use leptos::prelude::*;
-use plan_model::vocab::{department_by_key, metric_by_key, sector_by_key};
-use plan_model::{Confidence, Figure, Plan, PlanDate};
+use plan_model::vocab::{department_by_key, instrument_by_key, metric_by_key, sector_by_key};
+use plan_model::{Confidence, Figure, Item, Plan, PlanDate};
 
 pub use crate::i18n::figure_text;
 use crate::state::Data;
@@ -50,6 +50,21 @@ pub fn figure_link(
         {counted}
         {confidence}
     }
+}
+
+/// The link to an item in the source reader; like [`figure_href`], only language and embedding
+/// carry over.
+pub fn item_href(state: &ViewState, plan: &Plan, item: &Item) -> String {
+    ViewState {
+        view: View::Reader,
+        lang: state.lang,
+        embed: state.embed,
+        import: state.import,
+        doc: Some(plan.id.clone()),
+        focus: Some(item.id.clone()),
+        ..ViewState::default()
+    }
+    .to_hash()
 }
 
 /// The city of a plan in `lang`, or its id.
@@ -115,6 +130,10 @@ fn plain_short_label(plan: &Plan, lang: Lang) -> String {
 
 pub fn sector_name(key: &str, lang: Lang) -> String {
     sector_by_key(key).map_or_else(|| key.to_string(), |s| s.tr(lang).into_owned())
+}
+
+pub fn instrument_name(key: &str, lang: Lang) -> String {
+    instrument_by_key(key).map_or_else(|| key.to_string(), |i| i.tr(lang).into_owned())
 }
 
 pub fn department_name(key: &str, lang: Lang) -> String {

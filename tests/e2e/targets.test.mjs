@@ -21,7 +21,7 @@ test('compare: grants and eligibility rules are support measures, never goals', 
   const rows = page.getByTestId('support-row');
   assert.ok((await rows.count()) >= 4, 'Changsha grant and rule, Wuhan fund, Tianjin fund and budget');
   const grant = rows.filter({ hasText: '每个平台给予100万元' });
-  assert.equal(await grant.getAttribute('data-instrument'), 'grant');
+  assert.equal(await grant.getAttribute('data-form'), 'grant');
   assert.match(await grant.innerText(), /¥1 m/);
   assert.match(await grant.innerText(), /每个平台/, 'who receives it');
   const rule = rows.filter({ has: page.getByTestId('support-condition') });

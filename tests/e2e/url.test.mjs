@@ -39,13 +39,15 @@ test('view and lang: the shell follows them', async () => {
     document.querySelector('[data-testid=app-root]').classList.contains('pc-embed') === (w === 'b'));
 });
 
-test('explore follows q, plans, sectors, depts, kinds, years and figures', async () => {
+test('explore follows q, plans, sectors, instruments, depts, kinds, years and figures', async () => {
   await follows('view=explore&q=机器人', 'view=explore&q=医疗', (w) =>
     document.querySelector('[data-testid=search]').value === (w === 'a' ? '机器人' : '医疗') &&
     [...document.querySelectorAll('mark.pc-hit')].every((m) => m.textContent === (w === 'a' ? '机器人' : '医疗')));
   await follows('view=explore', `view=explore&plans=${TIANJIN}`, (w) =>
     document.querySelector(`#pc-f-plans-${'003_e974f5983be240f5'}`).checked === (w === 'b'));
   await follows('view=explore', 'view=explore&sectors=health', (w) => document.querySelector('#pc-f-sectors-health').checked === (w === 'b'));
+  await follows('view=explore', 'view=explore&instruments=pilot', (w) =>
+    document.querySelector('#pc-f-instruments-pilot').checked === (w === 'b'));
   await follows('view=explore', 'view=explore&depts=science_tech', (w) =>
     document.querySelector('#pc-f-departments-science_tech').checked === (w === 'b'));
   await follows('view=explore', 'view=explore&kinds=goal', (w) => document.querySelector('#pc-f-kinds-goal').checked === (w === 'b'));

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use plan_model::vocab::{UnitClass, DEPARTMENTS, METRICS, SECTORS};
+use plan_model::vocab::{UnitClass, DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
 use plan_model::{
     Bound, Citation, Confidence, DatePrecision, FigureKind, ItemKind, KindRule, MeasureType, Plan,
     PlanKind, PlanStatus, Role, Span, YearSource,
@@ -12,6 +12,7 @@ use plan_model::{
 
 use crate::geometry::{Lane, MilestoneKind};
 use crate::query::ItemRef;
+use crate::similarity::SimilarityIndex;
 
 pub const SCHEMA: &str = "plan-compare/1";
 
@@ -126,6 +127,7 @@ pub struct ItemRow {
     pub quote: String,
     pub location: Location,
     pub sectors: Vec<&'static str>,
+    pub instruments: Vec<&'static str>,
     pub departments: Vec<DepartmentRow>,
     pub years: Vec<u16>,
     pub targets: Vec<String>,
@@ -183,6 +185,7 @@ pub struct Label {
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
     pub sectors: Vec<Label>,
+    pub instruments: Vec<Label>,
     pub metrics: Vec<Label>,
     pub departments: Vec<Label>,
 }
@@ -242,6 +245,14 @@ fn dataset_where(
                     key: s.key,
                     zh: s.zh,
                     en: s.en,
+                })
+                .collect(),
+            instruments: INSTRUMENTS
+                .iter()
+                .map(|i| Label {
+                    key: i.key,
+                    zh: i.zh,
+                    en: i.en,
                 })
                 .collect(),
             metrics: METRICS
@@ -336,6 +347,7 @@ fn dataset_where(
                 quote: item.quote.clone(),
                 location: locate(text, item.span),
                 sectors: item.sectors.clone(),
+                instruments: item.instruments.clone(),
                 departments: item
                     .departments
                     .iter()
@@ -505,6 +517,7 @@ pub fn items_csv(data: &Dataset) -> String {
         "kind",
         "heading_path",
         "sectors",
+        "instruments",
         "lead",
         "responsible",
         "targets",
@@ -529,6 +542,7 @@ pub fn items_csv(data: &Dataset) -> String {
             i.kind.key().to_string(),
             i.heading_path.join(" > "),
             i.sectors.join("; "),
+            i.instruments.join("; "),
             departments(i, Role::Lead),
             departments(i, Role::Responsible),
             i.targets.join("; "),
@@ -536,6 +550,50 @@ pub fn items_csv(data: &Dataset) -> String {
             i.location.chars[0].to_string(),
             i.location.chars[1].to_string(),
         ]
+    });
+    csv_table(&header, rows)
+}
+
+/// How alike the selected plans' tasks are, plan by plan, as exported (and as Compare shows it).
+#[derive(Debug, Serialize)]
+pub struct PlanSimilarity {
+    pub schema: &'static str,
+    /// The plans' ids, in the order of the rows and of the columns.
+    pub plans: Vec<String>,
+    /// `matrix[a][b]`, 0 to 1: the mean over A's tasks and measures of their best match in B and
+    /// the same of B in A, averaged (symmetric; 1 on the diagonal, 0 for a plan without tasks);
+    /// see [`SimilarityIndex::plan_matrix`].
+    pub matrix: Vec<Vec<f64>>,
+}
+
+/// The plan × plan similarity of the plans `selected` (indices into `plans`, which `index` was
+/// built from), in that order.
+pub fn plan_similarity(
+    plans: &[Plan],
+    index: &SimilarityIndex,
+    selected: &[usize],
+) -> PlanSimilarity {
+    let selected: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|&p| p < plans.len())
+        .collect();
+    PlanSimilarity {
+        schema: SCHEMA,
+        plans: selected.iter().map(|&p| plans[p].id.clone()).collect(),
+        matrix: index.plan_matrix(&selected),
+    }
+}
+
+/// The plan similarity as CSV: a `plan` column, then one column per plan id; values to four
+/// decimals.
+pub fn plan_similarity_csv(table: &PlanSimilarity) -> String {
+    let mut header = vec!["plan"];
+    header.extend(table.plans.iter().map(String::as_str));
+    let rows = table.plans.iter().zip(&table.matrix).map(|(id, row)| {
+        std::iter::once(id.clone())
+            .chain(row.iter().map(|v| format!("{v:.4}")))
+            .collect()
     });
     csv_table(&header, rows)
 }
@@ -651,7 +709,21 @@ mod tests {
         assert!(data.targets.iter().all(|t| ids.contains(&t.item.as_str())));
         let csv = items_csv(&data);
         assert_eq!(csv.lines().count(), 3);
-        assert!(csv.starts_with("id,plan,kind,heading_path,"));
+        assert!(csv.starts_with("id,plan,kind,heading_path,sectors,instruments,lead,"));
+    }
+
+    #[test]
+    fn items_carry_their_instruments_in_json_and_csv() {
+        let plans = vec![plan_extract::extract_plan(
+            "x.txt",
+            "一、重点任务\n1.建设创新平台。设立产业基金,给予补贴。(牵头单位:市科技局)\n",
+        )];
+        let data = dataset(&plans);
+        assert_eq!(data.items[0].instruments, vec!["funding", "platform"]);
+        assert!(data.vocabulary.instruments.iter().any(|l| l.key == "pilot"));
+        let csv = items_csv(&data);
+        let row = csv.lines().nth(1).unwrap_or_default();
+        assert!(row.contains(",funding; platform,science_tech,"), "{row}");
     }
 
     #[test]
@@ -665,6 +737,28 @@ mod tests {
             .targets
             .iter()
             .all(|t| t.plan == plans[0].id || t.plan == plans[3].id));
+    }
+
+    #[test]
+    fn plan_similarity_is_a_labelled_square() {
+        let plans = seeds();
+        let index = SimilarityIndex::new(&plans);
+        let table = plan_similarity(&plans, &index, &[3, 1, 2]);
+        assert_eq!(
+            table.plans,
+            [&plans[3].id, &plans[1].id, &plans[2].id].map(String::clone)
+        );
+        assert_eq!(table.matrix, index.plan_matrix(&[3, 1, 2]));
+        let csv = plan_similarity_csv(&table);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            format!("plan,{},{},{}", plans[3].id, plans[1].id, plans[2].id)
+        );
+        assert_eq!(lines.len(), 4);
+        assert!(lines[1].starts_with(&format!("{},1.0000,0.", plans[3].id)));
+        // Indices outside the plan list are left out, not a panic.
+        assert_eq!(plan_similarity(&plans, &index, &[0, 99]).plans.len(), 1);
     }
 
     #[test]

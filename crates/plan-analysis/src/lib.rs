@@ -12,6 +12,8 @@
 //! - [`history`]: one place over time, and the growth a level target implies.
 //! - [`geometry`]: bar chart and timeline layout in SVG units.
 //! - [`reader`]: the source text cut into runs for highlighting.
+//! - [`similarity`]: similar tasks across plans (character-bigram TF-IDF, cosine) and the
+//!   plan × plan similarity.
 //! - [`export`]: the flat tables of `docs/data-format.md`, for the CLI and the app's downloads.
 //! - [`overview`]: a plan's counts. [`selection`]: which plans are chosen, and toggling one.
 
@@ -24,4 +26,5 @@ pub mod query;
 pub mod reader;
 pub mod rollup;
 pub mod selection;
+pub mod similarity;
 pub mod support;

@@ -22,6 +22,8 @@ pub struct ItemRef {
 pub struct Filter {
     pub plans: Vec<String>,
     pub sectors: Vec<String>,
+    /// Policy-instrument keys: an item passes when it uses any of them.
+    pub instruments: Vec<String>,
     pub departments: Vec<String>,
     pub kinds: Vec<ItemKind>,
     pub years: Option<(u16, u16)>,
@@ -50,6 +52,7 @@ enum Skip {
     None,
     Plans,
     Sectors,
+    Instruments,
     Departments,
     Kinds,
 }
@@ -93,6 +96,15 @@ fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip, text_ok: bool)
             .sectors
             .iter()
             .any(|s| filter.sectors.iter().any(|f| f == s))
+    {
+        return false;
+    }
+    if skip != Skip::Instruments
+        && !filter.instruments.is_empty()
+        && !item
+            .instruments
+            .iter()
+            .any(|s| filter.instruments.iter().any(|f| f == s))
     {
         return false;
     }
@@ -152,6 +164,7 @@ pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
 pub struct Facets {
     pub plans: BTreeMap<String, usize>,
     pub sectors: BTreeMap<&'static str, usize>,
+    pub instruments: BTreeMap<&'static str, usize>,
     pub departments: BTreeMap<&'static str, usize>,
     pub kinds: BTreeMap<ItemKind, usize>,
 }
@@ -185,6 +198,11 @@ pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
         if matches(plan, item, filter, Skip::Sectors, text_ok) {
             for s in &item.sectors {
                 *out.sectors.entry(s).or_default() += 1;
+            }
+        }
+        if matches(plan, item, filter, Skip::Instruments, text_ok) {
+            for s in &item.instruments {
+                *out.instruments.entry(s).or_default() += 1;
             }
         }
         if matches(plan, item, filter, Skip::Departments, text_ok) {
@@ -302,6 +320,51 @@ mod tests {
             filter_items(&plans, &filter(|f| f.kinds = vec![ItemKind::Goal])).len(),
             1
         );
+        // Only the goal names an instrument (领军企业: enterprise cultivation).
+        let enterprise = filter(|f| f.instruments = vec!["enterprise".into()]);
+        let found = filter_items(&plans, &enterprise);
+        assert_eq!(found, vec![ItemRef { plan: 0, item: 0 }]);
+        assert_eq!(
+            filter_items(
+                &plans,
+                &filter(|f| f.instruments = vec!["enterprise".into(), "funding".into()])
+            ),
+            found,
+            "any of the instruments"
+        );
+        assert!(filter_items(
+            &plans,
+            &filter(|f| {
+                f.instruments = vec!["enterprise".into()];
+                f.sectors = vec!["health".into()];
+            })
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn instrument_facet_counts_what_the_other_filters_leave() {
+        let plans = vec![extract_plan(
+            "c.txt",
+            "一、重点任务\n1.建设创新平台。给予资金补贴。\n2.建设重点实验室。\n3.开展试点示范。给予奖励。\n",
+        )];
+        let f = filter(|f| f.instruments = vec!["platform".into()]);
+        assert_eq!(filter_items(&plans, &f).len(), 2);
+        let counts = facets(&plans, &f);
+        assert_eq!(counts.instruments.get("platform"), Some(&2));
+        assert_eq!(
+            counts.instruments.get("funding"),
+            Some(&2),
+            "its own filter left out"
+        );
+        assert_eq!(counts.instruments.get("pilot"), Some(&1));
+        assert_eq!(
+            counts.kinds.get(&ItemKind::Task),
+            Some(&2),
+            "others follow it"
+        );
+        let searched = filter(|f| f.terms = search_terms("实验室"));
+        assert_eq!(facets(&plans, &searched).instruments.get("funding"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use plan_model::{FigureKind, Plan, Span};
 
 /// The form a support measure takes, from the words of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Instrument {
+pub enum SupportForm {
     /// An investment fund (基金).
     Fund,
     /// A ceiling on support (最高, 不超过, 上限).
@@ -22,44 +22,44 @@ pub enum Instrument {
     Other,
 }
 
-impl Instrument {
-    pub const ALL: [Instrument; 7] = [
-        Instrument::Fund,
-        Instrument::Cap,
-        Instrument::Reward,
-        Instrument::Subsidy,
-        Instrument::Grant,
-        Instrument::Budget,
-        Instrument::Other,
+impl SupportForm {
+    pub const ALL: [SupportForm; 7] = [
+        SupportForm::Fund,
+        SupportForm::Cap,
+        SupportForm::Reward,
+        SupportForm::Subsidy,
+        SupportForm::Grant,
+        SupportForm::Budget,
+        SupportForm::Other,
     ];
 
     pub fn key(self) -> &'static str {
         match self {
-            Instrument::Fund => "fund",
-            Instrument::Cap => "cap",
-            Instrument::Reward => "reward",
-            Instrument::Subsidy => "subsidy",
-            Instrument::Grant => "grant",
-            Instrument::Budget => "budget",
-            Instrument::Other => "other",
+            SupportForm::Fund => "fund",
+            SupportForm::Cap => "cap",
+            SupportForm::Reward => "reward",
+            SupportForm::Subsidy => "subsidy",
+            SupportForm::Grant => "grant",
+            SupportForm::Budget => "budget",
+            SupportForm::Other => "other",
         }
     }
 }
 
-/// Words that decide the instrument, strongest first.
-const INSTRUMENT_WORDS: &[(&str, Instrument)] = &[
-    ("基金", Instrument::Fund),
-    ("最高", Instrument::Cap),
-    ("不超过", Instrument::Cap),
-    ("上限", Instrument::Cap),
-    ("专项资金", Instrument::Budget),
-    ("财政资金", Instrument::Budget),
-    ("奖励", Instrument::Reward),
-    ("补贴", Instrument::Subsidy),
-    ("补助", Instrument::Subsidy),
-    ("贴息", Instrument::Subsidy),
-    ("给予", Instrument::Grant),
-    ("资助", Instrument::Grant),
+/// Words that decide the form, strongest first.
+const FORM_WORDS: &[(&str, SupportForm)] = &[
+    ("基金", SupportForm::Fund),
+    ("最高", SupportForm::Cap),
+    ("不超过", SupportForm::Cap),
+    ("上限", SupportForm::Cap),
+    ("专项资金", SupportForm::Budget),
+    ("财政资金", SupportForm::Budget),
+    ("奖励", SupportForm::Reward),
+    ("补贴", SupportForm::Subsidy),
+    ("补助", SupportForm::Subsidy),
+    ("贴息", SupportForm::Subsidy),
+    ("给予", SupportForm::Grant),
+    ("资助", SupportForm::Grant),
 ];
 
 /// One support measure: a sentence with money, awards or an eligibility rule.
@@ -67,7 +67,7 @@ const INSTRUMENT_WORDS: &[(&str, Instrument)] = &[
 pub struct SupportMeasure {
     pub plan: usize,
     pub item: usize,
-    pub instrument: Instrument,
+    pub form: SupportForm,
     /// Funding figures: amounts and numbers of awards (indices into the plan's figures).
     pub amounts: Vec<usize>,
     /// Threshold figures: the conditions of eligibility.
@@ -127,14 +127,14 @@ pub fn support_measures(plans: &[Plan], selected: &[usize]) -> Vec<SupportMeasur
                 Some(m) => m,
                 None => {
                     let quote = span.slice(&plan.text).to_string();
-                    let instrument = INSTRUMENT_WORDS
+                    let form = FORM_WORDS
                         .iter()
                         .find(|(w, _)| quote.contains(w))
-                        .map_or(Instrument::Other, |(_, k)| *k);
+                        .map_or(SupportForm::Other, |(_, k)| *k);
                     out.push(SupportMeasure {
                         plan: p,
                         item: f.item,
-                        instrument,
+                        form,
                         amounts: Vec::new(),
                         conditions: Vec::new(),
                         eligible: recipient(&quote),
@@ -171,7 +171,7 @@ mod tests {
             .iter()
             .find(|m| m.quote.contains("每个平台给予100万元"))
             .expect("the per-platform grant");
-        assert_eq!(grant.instrument, Instrument::Grant);
+        assert_eq!(grant.form, SupportForm::Grant);
         assert_eq!(grant.eligible.as_deref(), Some("每个平台"));
         let raws: Vec<&str> = grant
             .amounts
@@ -193,27 +193,27 @@ mod tests {
             "投入500万元以上 and 用户数不低于20家"
         );
         assert!(rule.eligible.as_deref().unwrap().ends_with("的企业"));
-        assert_eq!(rule.instrument, Instrument::Reward, "给予一定比例的奖励");
+        assert_eq!(rule.form, SupportForm::Reward, "给予一定比例的奖励");
     }
 
     #[test]
     fn funds_and_budgets() {
         let plans = extract_seeds();
         let all: Vec<usize> = (0..plans.len()).collect();
-        let kinds: Vec<(String, Instrument)> = support_measures(&plans, &all)
+        let kinds: Vec<(String, SupportForm)> = support_measures(&plans, &all)
             .into_iter()
-            .map(|m| (plans[m.plan].id[..3].to_string(), m.instrument))
+            .map(|m| (plans[m.plan].id[..3].to_string(), m.form))
             .collect();
         assert!(
-            kinds.contains(&("001".into(), Instrument::Fund)),
+            kinds.contains(&("001".into(), SupportForm::Fund)),
             "{kinds:?}"
         );
         assert!(
-            kinds.contains(&("003".into(), Instrument::Budget)),
+            kinds.contains(&("003".into(), SupportForm::Budget)),
             "{kinds:?}"
         );
         assert!(
-            kinds.contains(&("003".into(), Instrument::Fund)),
+            kinds.contains(&("003".into(), SupportForm::Fund)),
             "{kinds:?}"
         );
         assert!(

@@ -15,7 +15,7 @@ use plan_model::{
 use crate::normalize::{normalize, Normalized};
 use crate::places::place_of;
 use crate::text::{ends_paragraph, lines, trim_span, years_named};
-use crate::vocab_match::sectors_in;
+use crate::vocab_match::{instruments_in, sectors_in};
 use crate::{departments, figures, header, outline};
 
 /// Lines at which a web page's chrome begins after the document (share buttons, comments, disclaimers).
@@ -189,7 +189,7 @@ fn extract_view(source: &str, text: &str) -> Plan {
                 .map(|(_, y)| y),
         };
         let depts = departments::departments_in(quote, block.span.start);
-        // Sectors come from the item's words, not from the names of the departments in charge.
+        // Sectors and instruments come from the item's words, not from the names of the departments in charge.
         let mut topical = quote.to_string();
         for (span, _) in &depts {
             topical = topical.replace(span.slice(text), "");
@@ -217,6 +217,7 @@ fn extract_view(source: &str, text: &str) -> Plan {
             span: block.span,
             quote: quote.to_string(),
             sectors: sectors_in(&topical),
+            instruments: instruments_in(&topical),
             departments,
             years: years_named(quote),
             target_year: figures::goal_year(quote),

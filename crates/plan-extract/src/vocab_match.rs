@@ -1,7 +1,7 @@
-//! Finding the shared vocabularies (`plan_model::vocab`) in text: sectors by keyword, metrics by the
-//! keyword nearest a figure, canonical departments by name.
+//! Finding the shared vocabularies (`plan_model::vocab`) in text: sectors and policy instruments by
+//! keyword, metrics by the keyword nearest a figure, canonical departments by name.
 
-use plan_model::vocab::{Department, DEPARTMENTS, SECTORS};
+use plan_model::vocab::{Department, DEPARTMENTS, INSTRUMENTS, SECTORS};
 
 use crate::text::KeywordSet;
 
@@ -25,6 +25,98 @@ pub fn sectors_in(text: &str) -> Vec<&'static str> {
         .zip(found)
         .filter(|(_, f)| *f)
         .map(|(s, _)| s.key)
+        .collect()
+}
+
+/// How far (in characters) the second part of an `A…B` instrument keyword may follow the first.
+const GAP_CHARS: usize = 20;
+
+/// One keyword or exception of an instrument, as matched.
+struct InstrumentRule {
+    instrument: usize,
+    /// For `A…B`: `B`, which must follow `A` within [`GAP_CHARS`] in the same clause.
+    tail: Option<&'static str>,
+    /// An exception: occurrences of the instrument's keywords inside it do not count.
+    except: bool,
+}
+
+/// Whether `tail` follows at the start of `rest` within [`GAP_CHARS`] characters, before the clause
+/// ends (a sentence end, a comma or a line break: 引进人才,支持企业 is not 引进…企业).
+fn tail_follows(rest: &str, tail: &str) -> bool {
+    for (n, (at, c)) in rest.char_indices().enumerate() {
+        if n > GAP_CHARS || crate::text::ends_sentence(c) || matches!(c, ',' | '\u{FF0C}' | '\n') {
+            return false;
+        }
+        if rest[at..].starts_with(tail) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Policy instruments whose keywords occur in `text` outside the instrument's exceptions, in
+/// vocabulary order.
+pub fn instruments_in(text: &str) -> Vec<&'static str> {
+    static RULES: std::sync::OnceLock<(KeywordSet, Vec<InstrumentRule>)> =
+        std::sync::OnceLock::new();
+    let (set, rules) = RULES.get_or_init(|| {
+        let mut rules = Vec::new();
+        let mut keywords = Vec::new();
+        for (i, instrument) in INSTRUMENTS.iter().enumerate() {
+            for keyword in instrument.keywords {
+                let (head, tail) = match keyword.split_once('…') {
+                    Some((head, tail)) => (head, Some(tail)),
+                    None => (*keyword, None),
+                };
+                keywords.push((head, rules.len()));
+                rules.push(InstrumentRule {
+                    instrument: i,
+                    tail,
+                    except: false,
+                });
+            }
+            for phrase in instrument.except {
+                keywords.push((*phrase, rules.len()));
+                rules.push(InstrumentRule {
+                    instrument: i,
+                    tail: None,
+                    except: true,
+                });
+            }
+        }
+        (KeywordSet::new(keywords), rules)
+    });
+    let hits: Vec<(usize, &'static str, usize)> = set.find_all(text).collect();
+    let excepted = |instrument: usize, start: usize, end: usize| {
+        hits.iter().any(|(at, phrase, r)| {
+            rules[*r].except
+                && rules[*r].instrument == instrument
+                && *at <= start
+                && end <= at + phrase.len()
+        })
+    };
+    let mut found = vec![false; INSTRUMENTS.len()];
+    for (at, head, r) in &hits {
+        let rule = &rules[*r];
+        if rule.except || found[rule.instrument] {
+            continue;
+        }
+        let end = at + head.len();
+        if rule
+            .tail
+            .is_some_and(|tail| !tail_follows(&text[end..], tail))
+        {
+            continue;
+        }
+        if !excepted(rule.instrument, *at, end) {
+            found[rule.instrument] = true;
+        }
+    }
+    INSTRUMENTS
+        .iter()
+        .zip(found)
+        .filter(|(_, f)| *f)
+        .map(|(i, _)| i.key)
         .collect()
 }
 
@@ -287,5 +379,77 @@ mod tests {
             vec!["sensors", "robots"]
         );
         assert!(sectors_in("无关文字").is_empty());
+    }
+
+    #[test]
+    fn instruments_come_from_keywords() {
+        for (text, want) in [
+            // One instrument each, in the genre's words.
+            ("对首次认定的企业给予一次性奖励。", vec!["funding"]),
+            ("设立人工智能产业投资基金,给予贷款贴息。", vec!["funding"]),
+            ("建设人工智能开放创新平台和重点实验室。", vec!["platform"]),
+            ("支持建设新型研发机构。", vec!["platform"]),
+            ("争创国家人工智能创新应用先导区。", vec!["pilot"]),
+            ("打造一批可复制的样板工程。", vec!["pilot"]),
+            ("引进一批高水平创新团队。", vec!["talent"]),
+            ("支持高校设立人工智能学科。", vec!["talent"]),
+            ("布局建设智算中心和数据中心。", vec!["infrastructure"]),
+            ("加快５Ｇ网络部署。", vec!["infrastructure"]),
+            ("推动公共数据开放共享。", vec!["infrastructure"]),
+            ("制定人工智能伦理准则。", vec!["standards"]),
+            ("健全人工智能治理体系,加强安全评估。", vec!["standards"]),
+            ("打造人工智能产业集聚区。", vec!["cluster"]),
+            ("培育一批具有核心竞争力的龙头企业。", vec!["enterprise"]),
+            ("引进国内外知名人工智能企业落户。", vec!["enterprise"]),
+            ("实施首台套政策,开展政府采购。", vec!["procurement"]),
+            ("实行“揭榜挂帅”机制。", vec!["procurement"]),
+            // Several at once, in vocabulary order.
+            (
+                "在园区建设公共服务平台,对入驻企业给予补贴。",
+                vec!["funding", "platform", "cluster"],
+            ),
+            (
+                "开展智能网联汽车应用示范,建设测试示范区。",
+                vec!["pilot", "procurement"],
+            ),
+        ] {
+            assert_eq!(instruments_in(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn instruments_ignore_exceptions_split_clauses_and_other_words() {
+        for text in [
+            "无关文字",
+            "",
+            // A sector, not the governance of AI.
+            "提升城市治理和社会治理智能化水平。",
+            // 引进…企业 and 引进…团队 stay within one clause.
+            "引进高端人才,支持企业发展。",
+            "积极引进,大力推动团队协作",
+            // A keyword head alone is not the pattern.
+            "培育壮大新动能。",
+            // Words near the keywords but not them.
+            "发展智能机器人和智能传感器。",
+            "推进人工智能与实体经济深度融合。",
+        ] {
+            let found = instruments_in(text);
+            assert!(
+                !found.contains(&"standards") && !found.contains(&"enterprise"),
+                "{text}: {found:?}"
+            );
+            if !text.contains("人才") {
+                assert!(found.is_empty(), "{text}: {found:?}");
+            }
+        }
+        assert_eq!(
+            instruments_in("引进高端人才,支持企业发展。"),
+            vec!["talent"]
+        );
+        // The exception only hides the keyword it covers.
+        assert_eq!(
+            instruments_in("完善城市治理,建立人工智能治理体系。"),
+            vec!["standards"]
+        );
     }
 }

@@ -61,6 +61,7 @@ struct ItemExpectation {
     lead: Option<Vec<String>>,
     responsible: Option<Vec<String>>,
     sectors_include: Option<Vec<String>>,
+    instruments_include: Option<Vec<String>>,
     heading_path_ends: Option<String>,
 }
 
@@ -345,6 +346,14 @@ fn check_items(plan: &Plan, exp: &Expectation) -> Vec<String> {
                 errors.push(format!(
                     "item {:?}: sector {sector} missing from {:?}",
                     e.starts_with, item.sectors
+                ));
+            }
+        }
+        for instrument in e.instruments_include.iter().flatten() {
+            if !item.instruments.contains(&instrument.as_str()) {
+                errors.push(format!(
+                    "item {:?}: instrument {instrument} missing from {:?}",
+                    e.starts_with, item.instruments
                 ));
             }
         }

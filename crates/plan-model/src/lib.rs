@@ -6,8 +6,8 @@
 //!
 //! - [`plan`]: [`Plan`], [`Item`], [`Figure`], [`Heading`] …, and [`Span`], the byte range every quote
 //!   is cut from.
-//! - [`vocab`]: the shared vocabularies (sectors, metrics, canonical departments) whose keys the data
-//!   carries.
+//! - [`vocab`]: the shared vocabularies (sectors, policy instruments, metrics, canonical
+//!   departments) whose keys the data carries.
 //! - [`places`]: cities with province and administrative level.
 
 pub mod places;

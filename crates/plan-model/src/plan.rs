@@ -271,6 +271,8 @@ pub struct Item {
     /// The item's text, verbatim (`source[span]`).
     pub quote: String,
     pub sectors: Vec<&'static str>,
+    /// Keys into [`crate::vocab::INSTRUMENTS`]: the policy instruments the item's words name.
+    pub instruments: Vec<&'static str>,
     pub departments: Vec<DeptRef>,
     /// Years the item names (`YYYY年`).
     pub years: Vec<u16>,

@@ -1,4 +1,5 @@
-//! The shared vocabularies: sectors, metrics (what a figure measures) and canonical departments.
+//! The shared vocabularies: sectors, policy instruments, metrics (what a figure measures) and
+//! canonical departments.
 //!
 //! These tables are the one place where cities' different words are lined up, so that a 400亿元
 //! target in Wuhan and a 150亿元 target in Tianjin land on the same row. Each entry has a stable key
@@ -253,6 +254,272 @@ pub const SECTORS: &[Sector] = &[
 
 pub fn sector_by_key(key: &str) -> Option<&'static Sector> {
     SECTORS.iter().find(|s| s.key == key)
+}
+
+/// A policy instrument: the kind of lever a task pulls (money, platforms, pilots, talent …),
+/// whatever its sector. An item uses the instrument when its text holds one of the keywords
+/// outside the instrument's exceptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instrument {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Words that signal the instrument. `A…B` means `A` followed by `B` within the same sentence
+    /// and a few characters (引进…团队: 引进一批高水平创新团队).
+    pub keywords: &'static [&'static str],
+    /// Phrases in which a keyword does not count (城市治理 is a sector, not the governance of AI).
+    pub except: &'static [&'static str],
+}
+
+const fn instrument(
+    key: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    keywords: &'static [&'static str],
+    except: &'static [&'static str],
+) -> Instrument {
+    Instrument {
+        key,
+        zh,
+        en,
+        keywords,
+        except,
+    }
+}
+
+/// The policy instruments of the genre (行动计划, 实施方案), in a fixed order.
+pub const INSTRUMENTS: &[Instrument] = &[
+    instrument(
+        "funding",
+        "资金扶持",
+        "Funding & subsidies",
+        &[
+            "资金",
+            "补贴",
+            "补助",
+            "奖励",
+            "资助",
+            "基金",
+            "贴息",
+            "奖补",
+            "经费",
+            "财政",
+            "融资",
+            "贷款",
+            "信贷",
+            "担保",
+            "风险补偿",
+            "税收优惠",
+            "创业投资",
+            "风险投资",
+            "天使投资",
+            "科技计划",
+        ],
+        &["自然科学基金"],
+    ),
+    instrument(
+        "platform",
+        "创新平台",
+        "Innovation platforms",
+        &[
+            "平台",
+            "创新中心",
+            "实验室",
+            "研究院",
+            "研究中心",
+            "工程中心",
+            "技术中心",
+            "孵化器",
+            "加速器",
+            "众创空间",
+            "新型研发机构",
+            "创新联合体",
+            "产业联盟",
+            "开源社区",
+        ],
+        &["平台经济"],
+    ),
+    instrument(
+        "pilot",
+        "试点示范",
+        "Pilots & demonstrations",
+        &[
+            "试点",
+            "示范",
+            "先导区",
+            "先行区",
+            "试验区",
+            "实验区",
+            "标杆",
+            "样板",
+            "先行先试",
+        ],
+        &[],
+    ),
+    instrument(
+        "talent",
+        "人才",
+        "Talent",
+        &[
+            "人才",
+            "培训",
+            "培养",
+            "引进…团队",
+            "创新团队",
+            "科研团队",
+            "专家",
+            "院士",
+            "学科",
+            "专业建设",
+            "工匠",
+            "工程师",
+            "职业教育",
+            "实训",
+            "技能",
+        ],
+        &["专家咨询"],
+    ),
+    instrument(
+        "infrastructure",
+        "算力与数据基础设施",
+        "Compute & data infrastructure",
+        &[
+            "算力",
+            "数据中心",
+            "计算中心",
+            "超算",
+            "超级计算",
+            "智算",
+            "云计算",
+            "5G",
+            "\u{FF15}\u{FF27}",
+            "信息基础设施",
+            "新型基础设施",
+            "数字基础设施",
+            "智能基础设施",
+            "网络基础设施",
+            "算力基础设施",
+            "数据基础设施",
+            "新基建",
+            "数据资源",
+            "开放数据",
+            "数据开放",
+            "公共数据",
+            "数据共享",
+            "数据集",
+            "物联网",
+            "宽带",
+            "千兆",
+            "IPv6",
+            "通信网络",
+            "信息网络",
+            "网络设施",
+        ],
+        &[],
+    ),
+    instrument(
+        "standards",
+        "标准与治理",
+        "Standards & governance",
+        &[
+            "标准",
+            "规范",
+            "伦理",
+            "监管",
+            "法规",
+            "法律",
+            "立法",
+            "治理体系",
+            "治理规则",
+            "治理机制",
+            "治理框架",
+            "安全可控",
+            "安全评估",
+            "安全风险",
+            "安全保障",
+            "安全管理",
+            "安全监测",
+            "网络安全",
+            "数据安全",
+            "信息安全",
+            "隐私",
+            "个人信息",
+            "知识产权",
+            "检测认证",
+            "评测",
+            "测评",
+        ],
+        &["城市治理", "社会治理", "基层治理"],
+    ),
+    instrument(
+        "cluster",
+        "园区与集群",
+        "Parks & clusters",
+        &[
+            "园区",
+            "产业园",
+            "集聚区",
+            "聚集区",
+            "集聚地",
+            "产业基地",
+            "集群",
+            "小镇",
+            "高新区",
+            "开发区",
+            "产业带",
+            "集聚发展",
+        ],
+        &[],
+    ),
+    instrument(
+        "enterprise",
+        "企业培育",
+        "Enterprise cultivation",
+        &[
+            "企业培育",
+            "培育…企业",
+            "引进…企业",
+            "招引…企业",
+            "龙头企业",
+            "领军企业",
+            "骨干企业",
+            "链主",
+            "独角兽",
+            "瞪羚",
+            "专精特新",
+            "小巨人",
+            "隐形冠军",
+            "高新技术企业",
+            "招商",
+        ],
+        &[],
+    ),
+    instrument(
+        "procurement",
+        "应用场景与采购",
+        "Application scenarios & procurement",
+        &[
+            "场景",
+            "应用示范",
+            "示范应用",
+            "推广应用",
+            "应用推广",
+            "政府采购",
+            "采购",
+            "首购",
+            "首台套",
+            "首台(套)",
+            "首台（套）",
+            "首版次",
+            "揭榜挂帅",
+            "揭榜",
+        ],
+        &[],
+    ),
+];
+
+pub fn instrument_by_key(key: &str) -> Option<&'static Instrument> {
+    INSTRUMENTS.iter().find(|i| i.key == key)
 }
 
 /// What a unit measures, so that a metric is only matched to figures it can describe.
@@ -708,6 +975,22 @@ mod tests {
         assert_unique(SECTORS.iter().map(|s| s.key).collect());
         assert_unique(METRICS.iter().map(|m| m.key).collect());
         assert_unique(DEPARTMENTS.iter().map(|d| d.key).collect());
+        assert_unique(INSTRUMENTS.iter().map(|i| i.key).collect());
+        for i in INSTRUMENTS {
+            assert!(
+                !i.zh.is_empty() && !i.en.is_empty() && !i.keywords.is_empty(),
+                "{}",
+                i.key
+            );
+            for k in i.keywords.iter().chain(i.except) {
+                let parts: Vec<&str> = k.split('…').collect();
+                assert!(
+                    parts.len() <= 2 && parts.iter().all(|p| !p.is_empty()),
+                    "{}: {k}",
+                    i.key
+                );
+            }
+        }
         for s in SECTORS {
             assert!(
                 !s.zh.is_empty() && !s.en.is_empty() && !s.keywords.is_empty(),
