@@ -182,6 +182,12 @@ messages! {
     ),
     Latest => ("最新", "latest"),
     NoHistory => ("所选规划中没有同一地区的多份规划。", "No place has two or more of the chosen plans."),
+    InstrumentHeatmapHeading => ("政策工具覆盖(条目数)", "Policy instruments (items)"),
+    SimilarityHeading => ("规划之间的相似度", "Similarity between plans"),
+    SimilarityCaption => (
+        "按任务与保障措施文本的字符二元组 TF-IDF 计算:一份规划的每项任务取另一份规划中最相近任务的得分,求平均后与反向结果再平均。数值宜相互比较,越大越相近。",
+        "Character-bigram TF-IDF over the tasks and measures: each task of one plan takes its best match in the other, averaged, then averaged with the other direction. Compare the values with each other: higher is more alike."
+    ),
     ChartsHeading => ("图表:两份及以上规划都提出的指标", "Charts: metrics stated by two or more plans"),
     NoCharts => ("所选规划没有共同的指标。", "The selected plans share no metric."),
     ScopeNote => ("口径", "Scope"),

@@ -3,21 +3,21 @@
 
 use leptos::prelude::*;
 use plan_analysis::compare::{
-    chart_value, department_matrix, heat_level, metric_matrix, sector_heatmap, yearly, MetricRow,
-    Yearly,
+    chart_value, department_matrix, format_number, heat_level, instrument_heatmap, metric_matrix,
+    sector_heatmap, yearly, MetricRow, Yearly,
 };
 use plan_analysis::export::{dataset_of_comparison, figures_csv};
 use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
 use plan_analysis::selection::toggled;
-use plan_model::vocab::SECTORS;
+use plan_model::vocab::{INSTRUMENTS, SECTORS};
 use plan_model::MeasureType;
 
 use crate::i18n::{format_value, implied_growth_text, scope_note, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState};
 
 use super::widgets::{
-    city_name, department_name, export_bar, figure_link, figure_text, image_buttons, metric_name,
-    plan_label, sector_name, short_label, table_region,
+    city_name, department_name, export_bar, figure_link, figure_text, image_buttons,
+    instrument_name, metric_name, plan_label, sector_name, short_label, table_region,
 };
 use crate::state::{app_state, data, Data};
 
@@ -115,7 +115,9 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                     {super::targets::support_table(&data, &sel, &state, lang)}
                     {super::targets::rollup_table(&data, &sel, &state, lang)}
                     {super::targets::histories(&data, &sel, &state, lang)}
-                    {heatmap(&data, &sel, lang)}
+                    {sector_coverage(&data, &sel, lang)}
+                    {instrument_coverage(&data, &sel, lang)}
+                    {similarity(&data, &sel, lang)}
                     {departments(&data, &sel, lang)}
                 }
             }}
@@ -344,8 +346,15 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
     }
 }
 
-fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
-    let rows = sector_heatmap(&data.plans, sel);
+/// A coverage table: one row per key of a vocabulary, one column per plan, shaded by count.
+fn heatmap(
+    data: &Data,
+    rows: Vec<(usize, Vec<usize>)>,
+    names: Vec<(String, &'static str)>,
+    (caption_id, testid): (&'static str, &'static str),
+    (heading, column): (Msg, Msg),
+    lang: Lang,
+) -> impl IntoView {
     let max = rows
         .iter()
         .flat_map(|(_, c)| c.iter().copied())
@@ -356,27 +365,97 @@ fn heatmap(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
         .iter()
         .map(|(p, _)| view! { <th scope="col">{short_label(data, *p, lang)}</th> })
         .collect_view();
-    let body = SECTORS
-        .iter()
+    let body = names
+        .into_iter()
         .enumerate()
-        .map(|(si, sector)| {
+        .map(|(ki, (name, key))| {
             let cells = rows
                 .iter()
                 .map(|(_, counts)| {
-                    let n = counts[si];
+                    let n = counts[ki];
                     let level = heat_level(n, max);
                     view! { <td class=format!("pc-heat pc-heat--{level}")>{n}</td> }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{sector_name(sector.key, lang)}</th>{cells}</tr> }
+            view! { <tr data-key=key><th scope="row">{name}</th>{cells}</tr> }
         })
         .collect_view();
     table_region(
-        "pc-heat-caption",
-        "heatmap",
+        caption_id,
+        testid,
         "pc-heatmap",
-        view! { <strong>{Msg::HeatmapHeading.text(lang)}</strong> },
-        view! { <th scope="col">{Msg::Sector.text(lang)}</th>{head} },
+        view! { <strong>{heading.text(lang)}</strong> },
+        view! { <th scope="col">{column.text(lang)}</th>{head} },
+        body,
+    )
+}
+
+fn sector_coverage(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
+    let names = SECTORS
+        .iter()
+        .map(|s| (sector_name(s.key, lang), s.key))
+        .collect();
+    heatmap(
+        data,
+        sector_heatmap(&data.plans, sel),
+        names,
+        ("pc-heat-caption", "heatmap"),
+        (Msg::HeatmapHeading, Msg::Sector),
+        lang,
+    )
+}
+
+fn instrument_coverage(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
+    let names = INSTRUMENTS
+        .iter()
+        .map(|i| (instrument_name(i.key, lang), i.key))
+        .collect();
+    heatmap(
+        data,
+        instrument_heatmap(&data.plans, sel),
+        names,
+        ("pc-instrument-caption", "instrument-heatmap"),
+        (Msg::InstrumentHeatmapHeading, Msg::FilterInstruments),
+        lang,
+    )
+}
+
+/// Plan × plan similarity of tasks, as percentages, the diagonal left blank.
+fn similarity(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
+    let matrix = data.similarity_index().plan_matrix(sel);
+    let head = sel
+        .iter()
+        .map(|&p| view! { <th scope="col">{short_label(data, p, lang)}</th> })
+        .collect_view();
+    let body = sel
+        .iter()
+        .zip(&matrix)
+        .enumerate()
+        .map(|(a, (&p, row))| {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(b, v)| {
+                    if a == b {
+                        return view! { <td class="pc-empty-cell">"—"</td> }.into_any();
+                    }
+                    let level = heat_level((v * 100.0).round() as usize, 12);
+                    view! { <td class=format!("pc-heat pc-heat--{level}") data-testid="similarity-cell">{format!("{}%", format_number(v * 100.0, 1))}</td> }.into_any()
+                })
+                .collect_view();
+            view! { <tr data-plan-id=data.plans[p].id.clone()><th scope="row">{short_label(data, p, lang)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    table_region(
+        "pc-similarity-caption",
+        "similarity-matrix",
+        "pc-heatmap",
+        view! {
+            <strong>{Msg::SimilarityHeading.text(lang)}</strong>
+            " "
+            <span class="pc-small">{Msg::SimilarityCaption.text(lang)}</span>
+        },
+        view! { <th scope="col">{Msg::FilterPlans.text(lang)}</th>{head} },
         body,
     )
 }

@@ -123,3 +123,22 @@ test('timeline: the plans of one place are adjacent lanes, oldest first', async 
   assert.deepEqual(lanes, ['000_8433abb47693ddfb', '001_7750412351cae417', '002_efbdcff6e01d2b71']);
   assert.deepEqual(page.problems, []);
 });
+
+test('compare: policy instruments counted beside sectors, and how alike the plans are', async () => {
+  const page = await open('#view=compare&lang=en');
+  const instruments = page.getByTestId('instrument-heatmap');
+  assert.equal(await instruments.locator('tbody tr').count(), 9, 'the nine policy instruments');
+  const platform = instruments.locator('tr[data-key="platform"] td');
+  const counts = (await platform.allInnerTexts()).map(Number);
+  assert.equal(counts.length, 5);
+  assert.ok(counts.filter((n) => n > 0).length >= 3, `platforms in most plans: ${counts}`);
+  const matrix = page.getByTestId('similarity-matrix');
+  assert.equal(await matrix.locator('tbody tr').count(), 5);
+  const values = (await matrix.getByTestId('similarity-cell').allInnerTexts()).map((t) => parseFloat(t));
+  assert.equal(values.length, 20, 'every pair but the diagonal');
+  assert.ok(values.every((v) => v > 0 && v < 100), values.join(' '));
+  // Symmetric: the cell (a, b) equals (b, a).
+  const cell = (a, b) => matrix.locator('tbody tr').nth(a).locator('td').nth(b).innerText();
+  assert.equal(await cell(1, 3), await cell(3, 1));
+  assert.deepEqual(page.problems, []);
+});

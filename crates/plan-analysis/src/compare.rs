@@ -5,8 +5,8 @@
 //! meaning (核心及相关产业 against 核心产业) stay in the same row with a footnote rather than being
 //! silently forced together.
 
-use plan_model::vocab::{Metric, DEPARTMENTS, METRICS, SECTORS};
-use plan_model::{Figure, FigureKind, MeasureType, Plan, Role};
+use plan_model::vocab::{Metric, DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
+use plan_model::{Figure, FigureKind, Item, MeasureType, Plan, Role};
 
 use crate::history::{implied_growth, ImpliedGrowth};
 
@@ -168,26 +168,36 @@ pub fn heat_level(count: usize, max: usize) -> usize {
     }
 }
 
-/// Sector coverage: for each selected plan, the number of items per sector (in taxonomy order).
-pub fn sector_heatmap(plans: &[Plan], selected: &[usize]) -> Vec<(usize, Vec<usize>)> {
+/// Coverage by a vocabulary: for each selected plan, the number of items carrying each key (in
+/// the vocabulary's order). `of` gives an item's keys (its sectors, its policy instruments).
+pub fn coverage(
+    plans: &[Plan],
+    selected: &[usize],
+    keys: &[&str],
+    of: fn(&Item) -> &[&'static str],
+) -> Vec<(usize, Vec<usize>)> {
     selected
         .iter()
         .map(|&p| {
-            (
-                p,
-                SECTORS
-                    .iter()
-                    .map(|s| {
-                        plans[p]
-                            .items
-                            .iter()
-                            .filter(|i| i.sectors.contains(&s.key))
-                            .count()
-                    })
-                    .collect(),
-            )
+            let counts = keys
+                .iter()
+                .map(|k| plans[p].items.iter().filter(|i| of(i).contains(k)).count())
+                .collect();
+            (p, counts)
         })
         .collect()
+}
+
+/// Sector coverage: for each selected plan, the number of items per sector (in taxonomy order).
+pub fn sector_heatmap(plans: &[Plan], selected: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let keys: Vec<&str> = SECTORS.iter().map(|s| s.key).collect();
+    coverage(plans, selected, &keys, |i| &i.sectors)
+}
+
+/// Policy-instrument coverage: for each selected plan, the number of items per instrument.
+pub fn instrument_heatmap(plans: &[Plan], selected: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let keys: Vec<&str> = INSTRUMENTS.iter().map(|s| s.key).collect();
+    coverage(plans, selected, &keys, |i| &i.instruments)
 }
 
 /// Department leadership: for each canonical department that leads anything, how many items it
@@ -351,6 +361,17 @@ mod tests {
         let heat = sector_heatmap(&plans, &[0, 1]);
         let health = SECTORS.iter().position(|s| s.key == "health").unwrap();
         assert_eq!((heat[0].1[health], heat[1].1[health]), (1, 1));
+        let instruments = instrument_heatmap(&plans, &[0, 1]);
+        assert_eq!(instruments.len(), 2);
+        assert_eq!(instruments[0].1.len(), INSTRUMENTS.len());
+        let platform = INSTRUMENTS
+            .iter()
+            .position(|s| s.key == "platform")
+            .unwrap();
+        assert!(
+            instruments[0].1[platform] >= 1,
+            "建设3-5个创新平台: {instruments:?}"
+        );
         let depts = department_matrix(&plans, &[0, 1]);
         assert_eq!(depts, vec![("science_tech", vec![1, 1])]);
     }
