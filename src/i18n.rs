@@ -379,6 +379,7 @@ pairs!(KindRule {
     KindRule::DatedTask => ("任务中写明目标年份", "a task with a target year"),
     KindRule::UndatedTask => ("任务中的数量,未写年份", "a task's quantity without a year"),
     KindRule::Background => ("位于指导思想或原则部分", "it stands in the guiding ideas or principles"),
+    KindRule::TableColumn => ("指标表的列(基础值/目标值)", "a column of an indicator table (基础值 base / 目标值 target)"),
     KindRule::Corrected => ("用户已更正", "corrected by a user"),
 });
 
@@ -713,6 +714,32 @@ fn unit_label(noun: &str) -> (&'static str, &'static str) {
         "schools" => ("所", "schools"),
         "kinds" => ("种", "kinds"),
         "categories" => ("类", "categories"),
+        "times" => ("次", "times"),
+        "batches" => ("批", "batches"),
+        "sessions" => ("期", "sessions"),
+        "events" => ("场", "events"),
+        "papers" => ("篇", "papers"),
+        "units" => ("台", "units"),
+        "sets" => ("套", "sets"),
+        "vehicles" => ("辆", "vehicles"),
+        "households" => ("户", "households"),
+        "person-times" => ("人次", "person-times"),
+        "percentage points" => ("个百分点", "percentage points"),
+        // Physical units are written the same in both languages.
+        "PFlops" => ("PFlops", "PFlops"),
+        "EFlops" => ("EFlops", "EFlops"),
+        "TFlops" => ("TFlops", "TFlops"),
+        "PB" => ("PB", "PB"),
+        "TB" => ("TB", "TB"),
+        "EB" => ("EB", "EB"),
+        "km²" => ("平方公里", "km²"),
+        "m²" => ("平方米", "m²"),
+        "km" => ("公里", "km"),
+        "ms" => ("毫秒", "ms"),
+        "mu" => ("亩", "mu"),
+        "t" => ("吨", "t"),
+        "kW" => ("千瓦", "kW"),
+        "MW" => ("兆瓦", "MW"),
         _ => ("个", "items"),
     }
 }
@@ -1019,5 +1046,14 @@ mod tests {
         assert_eq!(Lang::from_param("fr"), None);
         assert_eq!(Lang::from_param(""), None);
         assert_eq!(Lang::default(), Lang::Zh);
+    }
+
+    /// Physical and counted units keep their own words: 5000PFlops is not "5000 items".
+    #[test]
+    fn units_are_named_in_both_languages() {
+        assert_eq!(format_value(5000.0, "PFlops", Lang::En), "5000 PFlops");
+        assert_eq!(format_value(5000.0, "PFlops", Lang::Zh), "5000PFlops");
+        assert_eq!(format_value(2.0, "batches", Lang::Zh), "2批");
+        assert_eq!(format_value(80.0, "km²", Lang::Zh), "80平方公里");
     }
 }

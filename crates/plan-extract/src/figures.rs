@@ -11,6 +11,7 @@ use plan_model::{
     YearSource,
 };
 
+use crate::tables::{table_cells, TableCell};
 use crate::text::{digit_value, is_space, sentences, year_before, year_digits_start, KeywordSet};
 use crate::vocab_match::METRIC_RULES;
 
@@ -84,7 +85,9 @@ const BASES: &[Base] = &[
     base("个百分点", UnitClass::Percent, "percentage points"),
     base("场", UnitClass::Count, "events"),
     base("期", UnitClass::Count, "sessions"),
+    base("批次", UnitClass::Count, "batches"),
     base("批", UnitClass::Count, "batches"),
+    base("次", UnitClass::Count, "times"),
     base("篇", UnitClass::Count, "papers"),
 ];
 
@@ -223,7 +226,9 @@ pub struct ItemContext {
 /// Their `id` and `item` are left for the caller to set.
 pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
     let mut out = Vec::new();
+    let table = table_cells(text, span);
     for sentence in sentences(text, span) {
+        let cell = table.iter().find(|c| c.line == sentence);
         let s = sentence.slice(text);
         let mut at = 0;
         while at < s.len() {
@@ -251,7 +256,7 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
             match found {
                 Some(reading) => {
                     let end = reading.end;
-                    out.push(finish(text, sentence, span, reading, context));
+                    out.push(finish(text, sentence, span, reading, context, cell));
                     at = end;
                 }
                 None => at += c.len_utf8(),
@@ -560,7 +565,14 @@ fn metric_in(window: &str, class: UnitClass) -> Option<(&'static str, Option<&'s
         .map(|(_, _, rule)| (rule.metric, rule.scope))
 }
 
-fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemContext) -> Figure {
+fn finish(
+    text: &str,
+    sentence: Span,
+    item: Span,
+    r: Reading,
+    context: ItemContext,
+    cell: Option<&TableCell>,
+) -> Figure {
     let s = sentence.slice(text);
     // What follows the figure up to the clause end or the next number names what is counted.
     let after = &s[r.end..];
@@ -570,10 +582,13 @@ fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemConte
     let clause_from = clause_start(s, r.number_start);
     let before_clause = &s[clause_from..r.number_start];
     let class = r.unit.base.class;
+    let label = cell.and_then(|c| c.label).map(|l| l.slice(text));
     let found = if r.unit.base.physical {
         None
     } else {
-        metric_in(&after[..after_end], class)
+        label
+            .and_then(|l| metric_in(l, class))
+            .or_else(|| metric_in(&after[..after_end], class))
             .or_else(|| metric_in(before_clause, class))
             .or_else(|| metric_in(&s[..r.number_start], class))
     };
@@ -592,29 +607,48 @@ fn finish(text: &str, sentence: Span, item: Span, r: Reading, context: ItemConte
         .find('。')
         .map_or(item.end, |i| sentence.start + r.end + i);
     let sentence_rest = &text[sentence.start + r.end..full_end];
-    let mut decision = decide_kind(s, &r, sentence_rest, context.kind, class);
+    let mut decision = match cell {
+        // A table's column says what its cells are.
+        Some(c) => KindDecision {
+            kind: if c.base {
+                FigureKind::Status
+            } else {
+                FigureKind::Target
+            },
+            rule: KindRule::TableColumn,
+            cue: Some(c.header.slice(text).to_string()),
+            strong: true,
+        },
+        None => decide_kind(s, &r, sentence_rest, context.kind, class),
+    };
     let kind = decision.kind;
     // A clause after ； or a line break belongs to its 。-sentence: `到2026年，…；…达到10000PFlops`.
     let full_start = text[item.start..sentence.start]
         .rfind('。')
         .map_or(item.start, |i| item.start + i + '。'.len_utf8());
     let full_year = || last_year_reached(&text[full_start..sentence.start + r.start]);
-    let (year, year_source) = match sentence_year(s)
-        .or_else(full_year)
-        .or_else(|| five_year_plan(&text[full_start..sentence.start + r.start]))
-    {
-        Some(y) => (Some(y), Some(YearSource::Sentence)),
-        None if matches!(kind, FigureKind::Target) && context.kind == ItemKind::Goal => (
-            context.section_year,
-            context.section_year.map(|_| YearSource::Section),
-        ),
-        None => (None, None),
+    let (year, year_source) = match cell.map(|c| c.year) {
+        Some(y) => (Some(y), Some(YearSource::Table)),
+        None => match sentence_year(s)
+            .or_else(full_year)
+            .or_else(|| five_year_plan(&text[full_start..sentence.start + r.start]))
+        {
+            Some(y) => (Some(y), Some(YearSource::Sentence)),
+            None if matches!(kind, FigureKind::Target) && context.kind == ItemKind::Goal => (
+                context.section_year,
+                context.section_year.map(|_| YearSource::Section),
+            ),
+            None => (None, None),
+        },
     };
     if decision.rule == KindRule::UndatedTask && year.is_some() {
         decision.rule = KindRule::DatedTask;
     }
     let raw_span = Span::new(sentence.start + r.start, sentence.start + r.end);
-    let counted = counted(s, &r, clause_from, &after[..after_end]);
+    let counted = match label {
+        Some(l) => Some(l.to_string()),
+        None => counted(s, &r, clause_from, &after[..after_end]),
+    };
     Figure {
         // Given by the caller, which knows the plan and the item.
         id: String::new(),
@@ -767,6 +801,11 @@ fn condition_of(before: &str, rest: &str) -> Option<(Option<usize>, usize)> {
     Some((opener, noun_end))
 }
 
+/// Characters of the verbs and qualifiers that end a noun phrase before a count (…的重大项目不少于3个).
+const LEAD_VERBS_CHARS: &[char] = &[
+    '不', '少', '低', '于', '达', '到', '超', '过', '约', '近', '为', ' ',
+];
+
 /// Words that make the number after them a requirement (申报项目投资额须达到2000万元以上).
 const REQUIRED: &[&str] = &["须达到", "需达到", "应达到", "须在", "需在", "不得低于"];
 
@@ -802,6 +841,28 @@ fn decide_kind(s: &str, r: &Reading, rest: &str, item: ItemKind, class: UnitClas
         };
     }
     let clause_before = &before[clause_start(before, before.len())..];
+    // A condition that defines what is counted: 总投资超过10亿元的重大项目不少于3个,
+    // 营业收入超过10亿元的企业20家 (the count is the target; the amount only says which).
+    let after_clause = &rest[..rest.find(CLAUSE_ENDS).unwrap_or(rest.len())];
+    if after_clause.starts_with('的') && after_clause.chars().any(|c| digit_value(c).is_some()) {
+        let noun_end = after_clause
+            .char_indices()
+            .find(|(_, c)| digit_value(*c).is_some())
+            .map_or(after_clause.len(), |(i, _)| i);
+        let noun = after_clause[..noun_end].trim_end_matches(LEAD_VERBS_CHARS);
+        // From the qualifier written before the number (超过10亿元的企业).
+        let from = r
+            .qualifier
+            .as_deref()
+            .filter(|q| s[..r.start].ends_with(q))
+            .map_or(r.start, |q| r.start - q.len());
+        return KindDecision {
+            kind: FigureKind::Threshold,
+            rule: KindRule::EligibilityCondition,
+            cue: Some(format!("{}{noun}", &s[from..r.end])),
+            strong: false,
+        };
+    }
     if let Some(word) = REQUIRED.iter().find(|w| clause_before.contains(*w)) {
         return KindDecision::new(
             FigureKind::Threshold,
@@ -973,17 +1034,46 @@ fn link_baselines(text: &str, figures: &mut [Figure]) {
         let sentence_start = from.span.start;
         let lead = &text[sentence_start..from.raw_span.start];
         let clause = &lead[clause_start(lead, lead.len())..];
+        // A figure that is itself the end of a 由…到… is no one's start.
+        let is_end = from.baseline.is_some();
         if let Some(to) = tail.first_mut().filter(|to| {
-            to.span == from.span
+            !is_end
+                && to.span == from.span
                 && to.unit_class == from.unit_class
                 && RAISED_TO
                     .iter()
                     .any(|w| text[from.raw_span.end..to.raw_span.start].contains(w))
         }) {
-            if let Some(opener) = clause.rfind(['由', '从']) {
+            // 由 opens this figure: no 提高到/增加到 stands between them.
+            let opener = clause
+                .rfind(['由', '从'])
+                .filter(|&at| !RAISED_TO.iter().any(|w| clause[at..].contains(w)));
+            if let Some(opener) = opener {
+                // What grows is named before 由 (重点企业由…增加到…).
+                let subject = clause[..opener].trim_start_matches(['—', ' ', '\u{3000}']);
+                if subject
+                    .chars()
+                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                    .count()
+                    >= 2
+                {
+                    from.counted = Some(
+                        subject
+                            .chars()
+                            .rev()
+                            .take(COUNTED_CHARS)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect(),
+                    );
+                    to.counted.clone_from(&from.counted);
+                }
                 let quote_start = sentence_start + (lead.len() - clause.len()) + opener;
                 let words = &text[quote_start..from.raw_span.end];
-                let year = sentence_year(words);
+                let year = words
+                    .match_indices('年')
+                    .find_map(|(at, _)| year_before(words, at));
                 to.baseline = Some(Baseline {
                     value: Some(from.normalized_range().0),
                     year,
@@ -1049,12 +1139,17 @@ pub fn sentence_year(s: &str) -> Option<u16> {
         let in_range = lead.ends_with(RANGE_DASHES)
             || s[at..].starts_with("年)")
             || s[at..].starts_with("年\u{FF09}");
-        if first.is_none() && !in_range {
+        // A base year (由2023年的…, 比2023年, 较2023年) is where a figure starts, not its year.
+        let base = lead.ends_with(BASE_YEAR_WORDS);
+        if first.is_none() && !in_range && !base {
             first = Some(year);
         }
     }
     first
 }
+
+/// Words before a year that make it a base year.
+const BASE_YEAR_WORDS: [char; 4] = ['由', '从', '比', '较'];
 
 /// The last `到YYYY年` of `s`.
 fn last_year_reached(s: &str) -> Option<u16> {
@@ -1387,11 +1482,21 @@ mod tests {
             [FigureKind::Threshold, FigureKind::Funding],
             "{found:?}"
         );
-        // A target with 的 and a noun but no support is a target.
+        // A condition that says which things are counted: the amount is a threshold, the count
+        // the target.
         let found = in_item("培育营业收入超过10亿元的企业20家", ItemKind::Goal);
-        assert!(
-            found.iter().all(|f| f.kind == FigureKind::Target),
+        let kinds: Vec<FigureKind> = found.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [FigureKind::Threshold, FigureKind::Target],
             "{found:?}"
+        );
+        assert_eq!(found[0].kind_cue.as_deref(), Some("超过10亿元的企业"));
+        let found = in_item("建设10个以上的创新平台", ItemKind::Goal);
+        assert_eq!(
+            found[0].kind,
+            FigureKind::Target,
+            "no count follows: {found:?}"
         );
     }
 

@@ -25,6 +25,7 @@ pub mod normalize;
 pub mod outline;
 pub mod places;
 pub mod seeds;
+pub mod tables;
 pub mod text;
 pub mod vocab_match;
 

@@ -194,7 +194,9 @@ fn check(name: &str) -> Result {
                 // A target the text gives no year is due by the end of the stated period: that
                 // is our inference, marked as such, not the text's year.
                 && (f.year == l.year
-                    || (l.year.is_none() && f.year_source == Some(YearSource::Period)))
+                    || (l.year.is_none() && f.year_source == Some(YearSource::Period))
+                    // Labels give years to targets only; a report's year is ours to add.
+                    || l.kind == "status")
         });
         if let Some(i) = hit {
             used[i] = true;
@@ -380,6 +382,12 @@ const DOCUMENTS: &[&str] = &[
     "h03_yanta_pdf",
     "h04_ordos_staged",
     "h05_guangxi_draft",
+    // A second held-out set, written for the target model (kinds, baselines, support measures).
+    "h06_hunan_indicator_table",
+    "h07_dongguan_subsidies",
+    "h08_xuhui_baseline",
+    "h09_yanbian_staged",
+    "h10_kunshan_draft_tongzhi",
 ];
 
 #[test]

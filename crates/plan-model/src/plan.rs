@@ -394,12 +394,14 @@ pub enum KindRule {
     UndatedTask,
     /// Guiding ideas, principles or text before the outline.
     Background,
+    /// A cell of an indicator table: its column says the year and whether it is a base value.
+    TableColumn,
     /// A user set the kind (see [`Figure::corrected`]).
     Corrected,
 }
 
 impl KindRule {
-    pub const ALL: [KindRule; 12] = [
+    pub const ALL: [KindRule; 13] = [
         KindRule::ForecastWord,
         KindRule::EligibilityCondition,
         KindRule::SupportMoney,
@@ -411,6 +413,7 @@ impl KindRule {
         KindRule::DatedTask,
         KindRule::UndatedTask,
         KindRule::Background,
+        KindRule::TableColumn,
         KindRule::Corrected,
     ];
 
@@ -427,6 +430,7 @@ impl KindRule {
             KindRule::DatedTask => "dated-task",
             KindRule::UndatedTask => "undated-task",
             KindRule::Background => "background",
+            KindRule::TableColumn => "table-column",
             KindRule::Corrected => "corrected",
         }
     }
@@ -513,6 +517,8 @@ pub enum YearSource {
     Section,
     /// A target without a year of its own runs to the end of its plan's period.
     Period,
+    /// The column heading of an indicator table (`2025年目标值`).
+    Table,
 }
 
 impl YearSource {
@@ -521,6 +527,7 @@ impl YearSource {
             YearSource::Sentence => "sentence",
             YearSource::Section => "section",
             YearSource::Period => "period",
+            YearSource::Table => "table",
         }
     }
 }
