@@ -252,6 +252,9 @@ fn refusal(file_name: &str, error: LibraryError) -> ImportMessage {
         LibraryError::Empty => ImportMessage::Empty(name),
         LibraryError::TooLarge(bytes) => ImportMessage::TooLarge(name, bytes),
         LibraryError::Duplicate(id) => ImportMessage::Duplicate(name, id),
-        LibraryError::BadWorkspace(detail) => ImportMessage::BadWorkspace(name, detail),
+        // A corrections file is read by `crate::corrections`, never here; said the same way.
+        LibraryError::BadWorkspace(detail) | LibraryError::BadCorrections(detail) => {
+            ImportMessage::BadWorkspace(name, detail)
+        }
     }
 }

@@ -1140,11 +1140,20 @@ mod tests {
     fn a_unit_alone_is_read_like_a_unit_after_a_number() {
         let read = |u: &str| read_unit(u).map(|r| (r.class, r.scale, r.noun, r.physical));
         assert_eq!(read("亿元"), Some((UnitClass::Money, 1e8, "yuan", false)));
-        assert_eq!(read(" 万人 "), Some((UnitClass::People, 1e4, "people", false)));
+        assert_eq!(
+            read(" 万人 "),
+            Some((UnitClass::People, 1e4, "people", false))
+        );
         assert_eq!(read("千万元"), Some((UnitClass::Money, 1e7, "yuan", false)));
         assert_eq!(read("%"), Some((UnitClass::Percent, 1.0, "%", false)));
-        assert_eq!(read("家"), Some((UnitClass::Enterprises, 1.0, "enterprises", false)));
-        assert_eq!(read("pflops"), Some((UnitClass::Count, 1.0, "PFlops", true)));
+        assert_eq!(
+            read("家"),
+            Some((UnitClass::Enterprises, 1.0, "enterprises", false))
+        );
+        assert_eq!(
+            read("pflops"),
+            Some((UnitClass::Count, 1.0, "PFlops", true))
+        );
         // 千瓦 is a base, not 千 + 瓦; a magnitude alone, a unit with more after it and a
         // percentage with a magnitude are not units.
         assert_eq!(read("千瓦").map(|r| r.1), Some(1.0));
