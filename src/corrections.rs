@@ -100,14 +100,16 @@ impl Review {
         }
     }
 
-    /// Changes the corrections, applies them again and stores them.
-    fn change(&self, edit: impl FnOnce(&mut Vec<Correction>)) {
+    /// Changes the corrections, applies them again, says `message` and stores them (so that a
+    /// refused write is the last thing said).
+    fn change(&self, edit: impl FnOnce(&mut Vec<Correction>), message: ReviewMessage) {
         self.data.update(|data| {
             let mut corrections = (*data.corrections).clone();
             edit(&mut corrections);
             data.corrections = Arc::new(corrections);
             data.rebuild();
         });
+        self.say(message);
         self.persist();
     }
 
@@ -125,25 +127,33 @@ impl Review {
             (true, true) => ReviewMessage::Undone,
             (false, _) => ReviewMessage::Saved,
         };
-        self.change(|list| upsert(list, correction));
-        self.say(message);
+        self.change(|list| upsert(list, correction), message);
     }
 
     /// Removes the correction of figure `figure` of plan `plan`.
     pub fn undo(&self, plan: &str, figure: &str) {
-        self.change(|list| {
-            remove(list, plan, figure);
-        });
-        self.say(ReviewMessage::Undone);
+        self.change(
+            |list| {
+                remove(list, plan, figure);
+            },
+            ReviewMessage::Undone,
+        );
     }
 
     /// Imports a corrections file; a bad one is refused whole and changes nothing.
     pub fn import(&self, file_name: &str, json: &str) {
         match parse_corrections(json) {
             Ok(incoming) => {
-                let mut count = Default::default();
-                self.change(|list| count = merge(list, incoming));
-                self.say(ReviewMessage::Imported(file_name.to_string(), count));
+                let count = self.data.with_untracked(|d| {
+                    let mut trial = (*d.corrections).clone();
+                    merge(&mut trial, incoming.clone())
+                });
+                self.change(
+                    |list| {
+                        merge(list, incoming);
+                    },
+                    ReviewMessage::Imported(file_name.to_string(), count),
+                );
             }
             Err(LibraryError::BadCorrections(why)) => {
                 self.say(ReviewMessage::BadFile(file_name.to_string(), why));
