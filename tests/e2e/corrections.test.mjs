@@ -112,7 +112,7 @@ test('a correction survives a reload, is marked everywhere, is in the CSV, and t
   await page.getByTestId('save-correction').click();
   await waitForReviewMessage(page, /Correction saved/);
   await expectReading(page, { kind: 'not a target', rule: 'corrected by a user', corrected: 'Value, Kind', marks: 1 });
-  assert.equal(await page.locator(`#${FIGURE}`).getAttribute('data-corrected'), 'true');
+  assert.equal(await page.locator(`[id="${FIGURE}"]`).getAttribute('data-corrected'), 'true');
 
   // A reload keeps it (browser storage).
   await page.reload();
@@ -208,7 +208,7 @@ test('clicking a figure in the source opens its review panel; a unit correction 
   await page.goto(`${env.url}#view=reader&lang=en&doc=${PLAN}`);
   await page.getByTestId('view-reader').waitFor();
   assert.equal(await page.getByTestId('review-panel').count(), 0, 'no panel without a focused figure');
-  await page.locator(`#${FIGURE}`).click();
+  await page.locator(`[id="${FIGURE}"]`).click();
   await page.locator(`[data-testid=review-panel][data-figure="${FIGURE}"]`).waitFor();
   assert.match(page.url(), new RegExp(`focus=${FIGURE}`));
   // Focus is on the figure, and the panel's first field is next in the tab order.
@@ -226,7 +226,7 @@ test('clicking a figure in the source opens its review panel; a unit correction 
   await page.getByTestId('correct-year').press('Enter');
   await waitForReviewMessage(page, /Correction saved/);
   await page.waitForFunction(() => document.querySelector('[data-testid=review-corrected]')?.innerText === 'Unit, Year, Measure');
-  assert.match(await page.locator(`#${FIGURE}`).getAttribute('title'), /¥4 m \/ per year \[corrected\], by 2026/);
+  assert.match(await page.locator(`[id="${FIGURE}"]`).getAttribute('title'), /¥4 m \/ per year \[corrected\], by 2026/);
   // Another figure: its own panel.
   const other = page.getByTestId('source-figure').nth(3);
   const otherId = await other.getAttribute('id');
