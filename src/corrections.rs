@@ -144,14 +144,10 @@ impl Review {
     pub fn import(&self, file_name: &str, json: &str) {
         match parse_corrections(json) {
             Ok(incoming) => {
-                let count = self.data.with_untracked(|d| {
-                    let mut trial = (*d.corrections).clone();
-                    merge(&mut trial, incoming.clone())
-                });
+                let mut merged = self.data.with_untracked(|d| (*d.corrections).clone());
+                let count = merge(&mut merged, incoming);
                 self.change(
-                    |list| {
-                        merge(list, incoming);
-                    },
+                    |list| *list = merged,
                     ReviewMessage::Imported(file_name.to_string(), count),
                 );
             }
