@@ -1,6 +1,6 @@
 //! The root component: header, navigation, notices and the current view.
 
-use crate::i18n::{Lang, Msg, Tr};
+use crate::i18n::{Lang, Msg, ReviewMessage, Tr};
 use crate::view_state::View;
 use leptos::prelude::*;
 
@@ -27,6 +27,7 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 #[component]
 pub fn App() -> impl IntoView {
     let library = crate::library::provide_library();
+    crate::corrections::provide_review(library.data);
     let app = provide_app_state(library.data);
     // "Add a plan" is open or closed; not part of the URL (it is not a view of the data).
     let importing = RwSignal::new(false);
@@ -196,12 +197,13 @@ fn PrintInfo() -> impl IntoView {
     }
 }
 
-/// What the URL could not say, and (while "Add a plan" is closed) what went wrong with the
-/// user's plans, e.g. a store that could not be read.
+/// What the URL could not say, (while "Add a plan" is closed) what went wrong with the user's
+/// plans, e.g. a store that could not be read, and the corrections that could not be applied.
 #[component]
 fn Notices(importing: RwSignal<bool>) -> impl IntoView {
     let app = crate::state::app_state();
     let library = crate::library::library();
+    let review = crate::corrections::review();
     view! {
         <div class="pc-notices" role="status" aria-live="polite" data-testid="notices">
             {move || {
@@ -223,6 +225,25 @@ fn Notices(importing: RwSignal<bool>) -> impl IntoView {
                         .map(|m| view! { <p class="pc-notice pc-notice--problem" data-testid="notice">{m.tr(lang)}</p> })
                         .collect_view()
                 })
+            }}
+            {move || {
+                let lang = app.lang.get();
+                let unapplied = library.data.with(|d| d.unapplied.clone());
+                // The store set aside is said here (nothing else shows it); what the review panel
+                // says stays in the panel.
+                let set_aside = review.messages.with(|m| {
+                    m.iter()
+                        .filter(|m| matches!(m, ReviewMessage::StoreSetAside(_)))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                });
+                set_aside
+                    .into_iter()
+                    .chain(unapplied.iter().map(|u| {
+                        ReviewMessage::Unapplied(u.correction.plan.clone(), u.correction.raw.clone(), u.reason.clone())
+                    }))
+                    .map(|m| view! { <p class="pc-notice pc-notice--problem" data-testid="notice">{m.tr(lang)}</p> })
+                    .collect_view()
             }}
         </div>
     }

@@ -15,7 +15,7 @@ use plan_model::reference::ReferenceSource;
 use plan_model::vocab::{Department, Instrument, Metric, Sector};
 use plan_model::{
     Bound, Confidence, Diagnostic, DiagnosticCode, Figure, FigureKind, ItemKind, KindRule,
-    MeasureType, PlanKind, PlanStatus,
+    MeasureType, PlanKind, PlanStatus, YearSource,
 };
 
 use crate::view_state::{Notice, View};
@@ -276,6 +276,46 @@ messages! {
         "(类型与状态依据整理者所加标题判断)",
         "(kind and status follow from the editors' title)"
     ),
+    // Review and corrections
+    ReviewHeading => ("核对与更正", "Review and correct"),
+    ReviewRaw => ("原文数字", "As written"),
+    ReviewValue => ("数值", "Value"),
+    ReviewKind => ("类型", "Kind"),
+    ReviewRule => ("判定依据", "Decided by"),
+    ReviewCue => ("判定词语", "Cue words"),
+    ReviewConfidence => ("把握程度", "Confidence"),
+    ReviewMeasure => ("量的类型", "Measure"),
+    ReviewCounted => ("所计对象", "What it counts"),
+    ReviewYear => ("年份", "Year"),
+    ReviewBaseline => ("基数", "Baseline"),
+    ReviewNone => ("无", "none"),
+    ReviewCorrected => ("已更正的字段", "Corrected fields"),
+    CorrectedMark => ("已更正", "corrected"),
+    CorrectHeading => ("更正这个数字", "Correct this figure"),
+    FieldValue => ("数值(按原文单位)", "Value (in the unit as written)"),
+    FieldUnit => ("单位", "Unit"),
+    FieldUnitHelp => ("按原文写法填写,如“亿元”“万人”“家”“%”。", "As the plan writes it, e.g. “亿元”, “万人”, “家”, “%”."),
+    FieldYear => ("年份", "Year"),
+    FieldMeasure => ("量的类型", "Measure"),
+    FieldKind => ("类型", "Kind"),
+    FieldNotTarget => ("不是目标", "Not a target"),
+    FieldNote => ("备注(可选)", "Note (optional)"),
+    SaveCorrection => ("保存更正", "Save correction"),
+    UndoCorrection => ("撤销更正", "Undo correction"),
+    ExportCorrections => ("导出更正", "Export corrections"),
+    ImportCorrections => ("导入更正", "Import corrections"),
+    CorrectionsHelp => (
+        "更正只保存在本浏览器中,不改动原文;导出的更正文件(JSON)可在另一台电脑上导入。",
+        "Corrections are kept in this browser only and never change the source; export them as a file (JSON) to import on another computer."
+    ),
+    CorrectionsNotKept => (
+        "注意:浏览器存储不可用,更正只在本次会话中保留。请导出更正文件以免丢失。",
+        "Note: browser storage is not available; corrections last for this session only. Export a corrections file to keep them."
+    ),
+    BadValue => ("数值无法识别:请填写一个不小于 0 的数字,如 450 或 12.5。", "The value is not a number: write a number of zero or more, e.g. 450 or 12.5."),
+    BadUnit => ("单位无法识别:请按原文写法填写。", "The unit is not recognised: write it as the plan does."),
+    BadYear => ("年份应为 1949 至 2100 之间的整数。", "The year must be a whole number from 1949 to 2100."),
+    ReaderReviewHint => ("点击黄色数字,可查看它的判定依据并更正。", "Click a yellow figure to see how it was read and to correct it."),
 }
 
 impl Msg {
@@ -387,6 +427,13 @@ pairs!(Confidence {
     Confidence::High => ("把握高", "high confidence"),
     Confidence::Medium => ("把握中等", "medium confidence"),
     Confidence::Low => ("把握低,请核对原文", "low confidence: check the sentence"),
+});
+
+pairs!(YearSource {
+    YearSource::Sentence => ("句中写明", "stated in its sentence"),
+    YearSource::Section => ("所在目标部分写明", "stated by its goals section"),
+    YearSource::Period => ("规划期末", "the end of the plan's period"),
+    YearSource::Table => ("指标表的列标题", "the column of an indicator table"),
 });
 
 pairs!(AdminLevel {
@@ -625,6 +672,81 @@ impl Tr for ImportMessage {
     }
 }
 
+/// What reviewing and correcting figures says to the user. Names are file names as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewMessage {
+    Saved,
+    Undone,
+    /// Nothing differs from the extracted reading.
+    NothingToSave,
+    /// A corrections file: added, replaced (older ones), kept (the file's were not newer).
+    Imported(String, plan_library::corrections::MergeCount),
+    /// A file that is not a corrections file; what was wrong.
+    BadFile(String, String),
+    /// The file could not be read at all.
+    Unreadable(String),
+    /// Storage refused a write: the corrections stay for this session.
+    StorageFull,
+    /// The stored corrections could not be read; they were kept under this key.
+    StoreSetAside(String),
+    /// A correction not applied: its plan, the figure's raw text and why.
+    Unapplied(String, String, plan_library::corrections::Unapplicable),
+}
+
+impl ReviewMessage {
+    /// Whether this reports something that went wrong (shown as an alert).
+    pub fn is_problem(&self) -> bool {
+        !matches!(
+            self,
+            ReviewMessage::Saved
+                | ReviewMessage::Undone
+                | ReviewMessage::NothingToSave
+                | ReviewMessage::Imported(..)
+        )
+    }
+}
+
+impl Tr for ReviewMessage {
+    fn tr(&self, lang: Lang) -> Cow<'static, str> {
+        use plan_library::corrections::Unapplicable as U;
+        use ReviewMessage as M;
+        Cow::Owned(match (self, lang) {
+            (M::Saved, Lang::Zh) => "已保存更正:各视图和导出都使用更正后的值。".to_string(),
+            (M::Saved, Lang::En) => "Correction saved: every view and export now uses the corrected reading.".to_string(),
+            (M::Undone, Lang::Zh) => "已撤销更正,恢复为提取结果。".to_string(),
+            (M::Undone, Lang::En) => "Correction undone; the extracted reading is back.".to_string(),
+            (M::NothingToSave, Lang::Zh) => "与提取结果相同,没有需要保存的更正。".to_string(),
+            (M::NothingToSave, Lang::En) => "Nothing differs from the extracted reading; there is nothing to save.".to_string(),
+            (M::Imported(name, c), Lang::Zh) => format!("已从“{name}”导入 {} 条更正,替换 {} 条较旧的;{} 条不比已有的新,未采用。", c.added, c.replaced, c.kept),
+            (M::Imported(name, c), Lang::En) => format!("Imported {} corrections from “{name}” and replaced {} older ones; {} were not newer than yours and were not taken.", c.added, c.replaced, c.kept),
+            (M::BadFile(name, why), Lang::Zh) => format!("“{name}”不是本工具的更正文件:{why}。已有的更正未受影响。"),
+            (M::BadFile(name, why), Lang::En) => format!("“{name}” is not a corrections file of this tool: {why}. Your corrections are unchanged."),
+            (M::Unreadable(name), Lang::Zh) => format!("浏览器无法读取“{name}”。"),
+            (M::Unreadable(name), Lang::En) => format!("The browser could not read “{name}”."),
+            (M::StorageFull, Lang::Zh) => "浏览器存储已满或拒绝写入:更正在本次会话中有效,但重新加载后会丢失。请导出更正文件保存。".to_string(),
+            (M::StorageFull, Lang::En) => "Browser storage is full or refused the write: the corrections hold for this session but will be gone after a reload. Export a corrections file to keep them.".to_string(),
+            (M::StoreSetAside(key), Lang::Zh) => format!("已保存的更正无法读取,已另存于浏览器存储“{key}”中,以免丢失;当前不使用任何更正。"),
+            (M::StoreSetAside(key), Lang::En) => format!("The stored corrections could not be read; they were set aside in browser storage as “{key}” so nothing is lost, and no correction is applied."),
+            (M::Unapplied(plan, raw, why), Lang::Zh) => {
+                let why = match why {
+                    U::NoPlan => "该规划已不存在".to_string(),
+                    U::NoFigure => "原文中已找不到这个数字".to_string(),
+                    U::Invalid(detail) => format!("更正本身有误({detail})"),
+                };
+                format!("对规划 {plan} 中“{raw}”的更正未能应用:{why}。它仍被保留,并包含在导出的更正文件中。")
+            }
+            (M::Unapplied(plan, raw, why), Lang::En) => {
+                let why = match why {
+                    U::NoPlan => "the plan is gone".to_string(),
+                    U::NoFigure => "the figure is no longer found in its text".to_string(),
+                    U::Invalid(detail) => format!("the correction itself is wrong ({detail})"),
+                };
+                format!("A correction of “{raw}” in plan {plan} could not be applied: {why}. It is kept, and included when you export corrections.")
+            }
+        })
+    }
+}
+
 /// A plan's counts on its Overview card.
 pub fn plan_counts_text(counts: &plan_analysis::overview::PlanCounts, lang: Lang) -> String {
     let plan_analysis::overview::PlanCounts {
@@ -830,6 +952,9 @@ pub fn figure_text(figure: &Figure, lang: Lang) -> String {
     if figure.measure == MeasureType::Flow {
         text = format!("{text} / {}", Msg::PerYearFigure.text(lang));
     }
+    if !figure.corrected.is_empty() {
+        text = format!("{text} [{}]", Msg::CorrectedMark.text(lang));
+    }
     if let Some(year) = figure.year {
         // A target is due *by* its year; a statement of status holds *in* it.
         let by = figure.kind != FigureKind::Status;
@@ -886,7 +1011,10 @@ mod tests {
                     | Msg::ExportPng
             );
             // English may quote a Chinese search example, and names the other language in it.
-            let chinese_in_en = matches!(msg, Msg::LanguageSwitch | Msg::SearchPlaceholder);
+            let chinese_in_en = matches!(
+                msg,
+                Msg::LanguageSwitch | Msg::SearchPlaceholder | Msg::FieldUnitHelp
+            );
             check(&format!("{msg:?}"), zh, en, latin_in_zh, chinese_in_en);
         }
     }
@@ -902,6 +1030,16 @@ mod tests {
         pairs.extend(MeasureType::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(Confidence::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(SupportForm::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
+        pairs.extend(
+            [
+                YearSource::Sentence,
+                YearSource::Section,
+                YearSource::Period,
+                YearSource::Table,
+            ]
+            .iter()
+            .map(|v| (format!("{v:?}"), both(v))),
+        );
         pairs.extend(AdminLevel::ALL.iter().map(|v| (format!("{v:?}"), both(v))));
         pairs.extend(
             MilestoneKind::ALL
@@ -1021,6 +1159,62 @@ mod tests {
             let en = en.replace("计划.txt", "");
             check(&format!("{message:?}"), &zh, &en, false, false);
         }
+    }
+
+    #[test]
+    fn every_review_message_is_worded_in_both_languages() {
+        use plan_library::corrections::{MergeCount, Unapplicable};
+        let n = || "更正.json".to_string();
+        let messages = [
+            ReviewMessage::Saved,
+            ReviewMessage::Undone,
+            ReviewMessage::NothingToSave,
+            ReviewMessage::Imported(n(), MergeCount::default()),
+            ReviewMessage::BadFile(n(), "x".into()),
+            ReviewMessage::Unreadable(n()),
+            ReviewMessage::StorageFull,
+            ReviewMessage::StoreSetAside("key".into()),
+            ReviewMessage::Unapplied("p".into(), "400亿元".into(), Unapplicable::NoPlan),
+            ReviewMessage::Unapplied("p".into(), "400亿元".into(), Unapplicable::NoFigure),
+            ReviewMessage::Unapplied(
+                "p".into(),
+                "400亿元".into(),
+                Unapplicable::Invalid("x".into()),
+            ),
+        ];
+        for message in &messages {
+            let (zh, en) = both(message);
+            // The English quotes the (Chinese) file name and figure, nothing else.
+            let en = en.replace("更正.json", "").replace("400亿元", "");
+            check(&format!("{message:?}"), &zh, &en, false, false);
+        }
+    }
+
+    #[test]
+    fn a_corrected_figure_says_so_and_names_a_kind_the_user_set() {
+        let mut plan = plan_extract::extract_plan(
+            "p.txt",
+            "一、发展目标\n到2025年，全市人工智能核心产业规模达到400亿元。\n",
+        );
+        let figure = plan.figures[0].clone();
+        assert_eq!(figure_text(&figure, Lang::En), "¥40 bn, by 2025");
+        let mut correction =
+            plan_library::corrections::Correction::new("p", &figure.id, &figure.raw, "t");
+        correction.not_target = true;
+        correction.value = Some(450.0);
+        plan_library::corrections::apply_corrections(
+            std::slice::from_mut(&mut plan),
+            &[correction],
+        );
+        let figure = &plan.figures[0];
+        assert_eq!(
+            figure_text(figure, Lang::En),
+            "¥45 bn [not a target] [corrected], by 2025"
+        );
+        assert_eq!(
+            figure_text(figure, Lang::Zh),
+            "450亿元 [非目标] [已更正],到2025年"
+        );
     }
 
     #[test]

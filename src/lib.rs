@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for the bird's-eye view.
 
 mod app;
+mod corrections;
 mod download;
 mod embed;
 #[doc(hidden)]

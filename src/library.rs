@@ -33,7 +33,7 @@ pub fn library() -> Library {
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`, now.
-fn now_iso() -> String {
+pub fn now_iso() -> String {
     let iso = js_sys::Date::new_0()
         .to_iso_string()
         .as_string()
@@ -97,11 +97,7 @@ pub fn provide_library() -> Library {
     let mut plans = builtin;
     plans.extend(extract_all(&imports));
     let library = Library {
-        data: RwSignal::new(Data {
-            plans: Arc::new(plans),
-            imports: Arc::new(imports),
-            builtin: count,
-        }),
+        data: RwSignal::new(Data::new(plans, imports, count)),
         messages: RwSignal::new(messages),
         persistent: RwSignal::new(storage_usable()),
     };
@@ -142,12 +138,14 @@ impl Library {
     fn add_docs(&self, docs: Vec<ImportedDoc>) {
         let plans = crate::app::measured("plan-compare:import", || extract_all(&docs));
         self.data.update(|data| {
-            let mut all = (*data.plans).clone();
+            let mut all = (*data.extracted).clone();
             all.extend(plans);
             let mut stored = (*data.imports).clone();
             stored.extend(docs);
-            data.plans = Arc::new(all);
+            data.extracted = Arc::new(all);
             data.imports = Arc::new(stored);
+            // Corrections of a plan imported again (same id) apply to it again.
+            data.rebuild();
         });
         self.persist();
     }
@@ -218,10 +216,12 @@ impl Library {
             };
             let mut stored = (*data.imports).clone();
             removed = Some(stored.remove(at).file_name);
-            let mut all = (*data.plans).clone();
+            let mut all = (*data.extracted).clone();
             all.remove(data.builtin + at);
-            data.plans = Arc::new(all);
+            data.extracted = Arc::new(all);
             data.imports = Arc::new(stored);
+            // Its corrections are kept (reported as unapplied): importing it again brings them back.
+            data.rebuild();
         });
         if let Some(name) = removed {
             self.persist();
@@ -252,6 +252,9 @@ fn refusal(file_name: &str, error: LibraryError) -> ImportMessage {
         LibraryError::Empty => ImportMessage::Empty(name),
         LibraryError::TooLarge(bytes) => ImportMessage::TooLarge(name, bytes),
         LibraryError::Duplicate(id) => ImportMessage::Duplicate(name, id),
-        LibraryError::BadWorkspace(detail) => ImportMessage::BadWorkspace(name, detail),
+        // A corrections file is read by `crate::corrections`, never here; said the same way.
+        LibraryError::BadWorkspace(detail) | LibraryError::BadCorrections(detail) => {
+            ImportMessage::BadWorkspace(name, detail)
+        }
     }
 }

@@ -8,20 +8,73 @@ use crate::i18n::Lang;
 use crate::view_state::{Known, Notice, View, ViewState};
 use leptos::prelude::*;
 use plan_analysis::similarity::SimilarityIndex;
+use plan_library::corrections::{apply_corrections, rehome, Correction, Unapplied};
 use plan_model::vocab::{DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
 use plan_model::Plan;
 
-/// The plans: the built-in ones first, then the user's imports (see `crate::library`).
+/// The plans: the built-in ones first, then the user's imports (see `crate::library`), with the
+/// user's corrections of figures applied (see `crate::corrections`).
 #[derive(Clone)]
 pub struct Data {
+    /// What every view shows and every download holds: `extracted` with `corrections` applied.
     pub plans: Arc<Vec<Plan>>,
+    /// The plans as extracted, before any correction: corrections are kept apart and applied on
+    /// top, so undoing one gives the extraction back.
+    pub extracted: Arc<Vec<Plan>>,
     /// The imported documents, in the order of `plans[builtin..]`.
     pub imports: Arc<Vec<plan_library::ImportedDoc>>,
     /// How many plans are built in.
     pub builtin: usize,
+    /// The user's corrections of figures.
+    pub corrections: Arc<Vec<Correction>>,
+    /// The corrections that could not be applied, and why.
+    pub unapplied: Arc<Vec<Unapplied>>,
 }
 
 impl Data {
+    /// The extracted plans, no correction applied yet.
+    pub fn new(
+        extracted: Vec<Plan>,
+        imports: Vec<plan_library::ImportedDoc>,
+        builtin: usize,
+    ) -> Data {
+        let extracted = Arc::new(extracted);
+        Data {
+            plans: Arc::clone(&extracted),
+            extracted,
+            imports: Arc::new(imports),
+            builtin,
+            corrections: Arc::new(Vec::new()),
+            unapplied: Arc::new(Vec::new()),
+        }
+    }
+
+    /// Applies the corrections to the extraction again, after either changed. Corrections whose
+    /// figure moved (ids shifted) are pointed at its current id.
+    pub fn rebuild(&mut self) {
+        if self.corrections.is_empty() {
+            // No copy of the plans when nothing is corrected.
+            self.plans = Arc::clone(&self.extracted);
+            self.unapplied = Arc::new(Vec::new());
+            return;
+        }
+        let mut corrections = (*self.corrections).clone();
+        if rehome(&self.extracted, &mut corrections) > 0 {
+            self.corrections = Arc::new(corrections);
+        }
+        let mut plans = (*self.extracted).clone();
+        let unapplied = apply_corrections(&mut plans, &self.corrections);
+        self.plans = Arc::new(plans);
+        self.unapplied = Arc::new(unapplied);
+    }
+
+    /// The user's correction of figure `figure` of plan `plan`, if any.
+    pub fn correction_of(&self, plan: &str, figure: &str) -> Option<&Correction> {
+        self.corrections
+            .iter()
+            .find(|c| c.plan == plan && c.figure == figure)
+    }
+
     /// The import record of plan `index`, if the user imported it.
     pub fn import_of(&self, index: usize) -> Option<&plan_library::ImportedDoc> {
         index

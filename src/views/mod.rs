@@ -5,6 +5,7 @@ mod explore;
 mod import;
 mod overview;
 mod reader;
+mod review;
 mod targets;
 mod timeline;
 mod widgets;

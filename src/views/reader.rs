@@ -67,13 +67,13 @@ pub fn Reader(lang: Lang) -> impl IntoView {
         }
     });
     move || match doc.get() {
-        Some(index) => page(&data, index, lang).into_any(),
+        Some(index) => page(&data, index, focus, lang).into_any(),
         None => view! { <p class="pc-empty">{Msg::Unknown.text(lang)}</p> }.into_any(),
     }
 }
 
-/// The reader's page for plan `doc`.
-fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
+/// The reader's page for plan `doc`. The figure `focus` names has its review panel under it.
+fn page(data: &Data, doc: usize, focus: Memo<Option<String>>, lang: Lang) -> impl IntoView {
     let app = app_state();
     let plan = &data.plans[doc];
     let chooser = data
@@ -110,6 +110,7 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
     // Ids go on the first run of each heading and item, and on every figure.
     let mut seen_heading = vec![false; plan.outline.len()];
     let mut seen_item = vec![false; plan.items.len()];
+    let mut seen_figure = vec![false; plan.figures.len()];
     let text_runs = runs(plan)
         .into_iter()
         .map(|run| {
@@ -131,8 +132,33 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
             match run.figure {
                 Some(f) => {
                     let figure = &plan.figures[f];
+                    let first = !std::mem::replace(&mut seen_figure[f], true);
+                    // A link that opens the figure's review panel (its `focus`), right after it.
+                    let (plan_id, figure_id) = (plan.id.clone(), figure.id.clone());
+                    let href = move || {
+                        app.linked(|s| {
+                            s.view = View::Reader;
+                            s.doc = Some(plan_id.clone());
+                            s.focus = Some(figure_id.clone());
+                        })
+                    };
+                    let corrected = !figure.corrected.is_empty();
+                    let panel = first.then(|| {
+                        let (data, id) = (data.clone(), figure.id.clone());
+                        move || {
+                            (focus.get().as_deref() == Some(id.as_str()))
+                                .then(|| super::review::review_panel(&data, doc, f, lang))
+                        }
+                    });
                     view! {
-                        <mark id=figure.id.clone() class="pc-src-figure" tabindex="-1" title=figure_text(figure, lang) data-testid="source-figure">{text}</mark>
+                        <a id=first.then(|| figure.id.clone()) href=href class="pc-src-link" title=figure_text(figure, lang)
+                            data-testid="source-figure" data-corrected=corrected.then_some("true")>
+                            <mark class="pc-src-figure" class:pc-src-figure--corrected=corrected>{text}</mark>
+                        </a>
+                        {(first && corrected).then(|| view! {
+                            <span class="pc-badge pc-badge--corrected" lang=lang.html_tag() data-testid="corrected-mark">{Msg::CorrectedMark.text(lang)}</span>
+                        })}
+                        {panel}
                     }
                     .into_any()
                 }
@@ -168,7 +194,7 @@ fn page(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
                     {super::widgets::import_origin(imported, lang)}
                 </p>
             })}
-            <p class="pc-small">{Msg::ReaderLegend.text(lang)} " " <code>{plan.source.clone()}</code></p>
+            <p class="pc-small">{Msg::ReaderLegend.text(lang)} " " {Msg::ReaderReviewHint.text(lang)} " " <code>{plan.source.clone()}</code></p>
             <div class="pc-reader__layout">
                 <nav class="pc-outline" aria-label=Msg::OutlineHeading.text(lang) data-testid="outline">
                     <h3>{Msg::OutlineHeading.text(lang)}</h3>

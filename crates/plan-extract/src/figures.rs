@@ -180,6 +180,32 @@ fn unit_at(rest: &str) -> Option<Unit> {
     }
 }
 
+/// A unit written on its own, read the way extraction reads the unit after a number: what it
+/// measures, the factor to the normalised value and the normalised unit when no metric names one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitReading {
+    pub class: UnitClass,
+    /// Factor from a value in this unit to the normalised one (亿元 → 1e8).
+    pub scale: f64,
+    /// Normalised unit when no metric names a noun (`yuan`, `%`, `people`, `items` …).
+    pub noun: &'static str,
+    /// A physical measure (PFlops, 平方米 …): no count metric applies.
+    pub physical: bool,
+}
+
+/// Reads `written` (e.g. `亿元`, `万人`, `PFlops`) as a whole unit; `None` unless the whole text,
+/// spaces around it aside, is one unit extraction knows. For a user's correction of a unit.
+pub fn read_unit(written: &str) -> Option<UnitReading> {
+    let written = written.trim();
+    let unit = unit_at(written).filter(|u| u.len == written.len())?;
+    Some(UnitReading {
+        class: unit.base.class,
+        scale: unit.scale,
+        noun: unit.base.noun,
+        physical: unit.base.physical,
+    })
+}
+
 /// Qualifiers written before a number, with the bound they set (达到 states the value exactly).
 const BEFORE: &[(&str, Bound)] = &[
     ("不低于", Bound::AtLeast),
@@ -1203,6 +1229,32 @@ mod tests {
             },
         );
         assert!(found.is_empty(), "{sentence}: {found:?}");
+    }
+
+    #[test]
+    fn a_unit_alone_is_read_like_a_unit_after_a_number() {
+        let read = |u: &str| read_unit(u).map(|r| (r.class, r.scale, r.noun, r.physical));
+        assert_eq!(read("亿元"), Some((UnitClass::Money, 1e8, "yuan", false)));
+        assert_eq!(
+            read(" 万人 "),
+            Some((UnitClass::People, 1e4, "people", false))
+        );
+        assert_eq!(read("千万元"), Some((UnitClass::Money, 1e7, "yuan", false)));
+        assert_eq!(read("%"), Some((UnitClass::Percent, 1.0, "%", false)));
+        assert_eq!(
+            read("家"),
+            Some((UnitClass::Enterprises, 1.0, "enterprises", false))
+        );
+        assert_eq!(
+            read("pflops"),
+            Some((UnitClass::Count, 1.0, "PFlops", true))
+        );
+        // 千瓦 is a base, not 千 + 瓦; a magnitude alone, a unit with more after it and a
+        // percentage with a magnitude are not units.
+        assert_eq!(read("千瓦").map(|r| r.1), Some(1.0));
+        for not_a_unit in ["", "亿", "万", "亿元以上", "万%", "元x", "平台"] {
+            assert_eq!(read(not_a_unit), None, "{not_a_unit}");
+        }
     }
 
     #[test]

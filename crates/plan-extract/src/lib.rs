@@ -30,7 +30,7 @@ pub mod text;
 pub mod vocab_match;
 
 pub use document::extract_plan;
-pub use figures::sentence_year;
+pub use figures::{read_unit, sentence_year, UnitReading};
 pub use header::date_at;
 
 use plan_model::Plan;

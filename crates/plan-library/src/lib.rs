@@ -4,6 +4,11 @@
 //! The text is what is kept, never the extraction: a plan is extracted again from its text each
 //! time the app starts, so better extraction reaches old imports too and the store stays small.
 //! No web dependency: the app reads and writes these records through the browser's storage.
+//!
+//! [`corrections`]: a user's corrections of figures, kept apart from the extraction and applied on
+//! top of it, and the corrections file.
+
+pub mod corrections;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +51,8 @@ pub enum LibraryError {
     Duplicate(String),
     /// The workspace file is not JSON of the expected schema; what was wrong.
     BadWorkspace(String),
+    /// The corrections file is not JSON of the expected schema, or an entry is wrong; what was wrong.
+    BadCorrections(String),
 }
 
 /// FNV-1a (64-bit) of the text, as 16 hex digits. Not cryptographic: it only needs to tell texts
