@@ -177,8 +177,8 @@ for (const file of files) {
 
 // The table of the two sizes.
 console.log('\nBrowser (release build, headless Chromium; built-in 5 + imported)');
-const col = (f) => report.map((r) => f(r).padStart(14)).join('');
-console.log(`${'measure'.padEnd(52)}${report.map((r) => `${5 + r.count} plans`.padStart(14)).join('')}`);
+const col = (f) => report.map((r) => ` ${f(r)}`.padStart(26)).join('');
+console.log(`${'measure'.padEnd(52)}${report.map((r) => `${5 + r.count} plans`.padStart(26)).join('')}`);
 const line = (label, f) => console.log(`${label.padEnd(52)}${col(f)}`);
 line('import: change to "Added"', (r) => ms(r.added));
 line('import: extraction (plan-compare:import)', (r) => ms(r.importInfo.extract));
@@ -192,6 +192,6 @@ line('timeline first render', (r) => ms(r.timeline.ms));
 line('JS heap used after import', (r) => mb(r.afterImport.jsUsed));
 line('wasm memory after import', (r) => mb(r.afterImport.wasm));
 line('wasm memory after timeline', (r) => mb(r.afterTimeline.wasm));
-line('DOM nodes, explore / compare / timeline', (r) => `${r.afterExplore.nodes}/${r.afterCompare.nodes}/${r.afterTimeline.nodes}`);
+line('DOM nodes after explore / compare / timeline', (r) => `${r.afterExplore.nodes ?? '-'} / ${r.afterCompare.nodes ?? '-'} / ${r.afterTimeline.nodes ?? '-'}`);
 await browser.close();
 server.close();
