@@ -50,6 +50,8 @@ const KIND_WORDS: &[(&str, ItemKind)] = &[
     ("任务", ItemKind::Task),
     ("建设内容", ItemKind::Task),
     ("下步工作", ItemKind::Task),
+    ("重点行动", ItemKind::Task),
+    ("专项行动", ItemKind::Task),
     ("工程", ItemKind::Task),
     ("指导思想", ItemKind::Context),
     ("原则", ItemKind::Context),
