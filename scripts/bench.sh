@@ -43,7 +43,7 @@ command -v brotli >/dev/null || die "brotli not found; run: apt-get install brot
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # Figures for --check, one a line: "figure[:which] value", value a number in the budget's unit,
-# "absent" (not done at all) or "skipped:<reason>".
+# "absent" (not done at all), "failed:<what>" or "skipped:<reason>".
 figures="$out/figures"
 : > "$figures"
 
@@ -88,7 +88,7 @@ const read = (name) => { try { return JSON.parse(fs.readFileSync(`${dir}/${name}
 const b = read('browser.json');
 if (b) {
   console.log(`first_view_painted ${b.firstViewPainted}`);
-  console.log(`interactive ${b.controlsRespond ? b.interactive : 'skipped:the language switch did not respond after the mount'}`);
+  console.log(`interactive ${b.controlsRespond ? b.interactive : 'failed:the language switch did not respond'}`);
   console.log(`keystroke_p95 ${b.keystrokeP95}`);
   console.log(`extract_at_startup ${b.extractAtStartUp === null ? 'absent' : b.extractAtStartUp}`);
 }
@@ -120,6 +120,8 @@ while read -r key test limit unit what; do
       skipped:*)
         printf '%-8s %-72s %s\n' SKIPPED "$label" "(${value#skipped:})"
         skipped=$((skipped + 1)); continue ;;
+      failed:*)
+        shown="${value#failed:}"; status=FAIL ;;
       notmeasured)
         shown="not measured (see above)"; status=FAIL ;;
       *)
