@@ -51,6 +51,7 @@ let lighthouse, desktopConfig, chromeLauncher;
 try {
   lighthouse = (await import('lighthouse')).default;
   desktopConfig = (await import('lighthouse/core/config/desktop-config.js')).default;
+  // chrome-launcher is Lighthouse's own dependency (installed with it), as Lighthouse's docs use it.
   chromeLauncher = await import('chrome-launcher');
 } catch (err) {
   skip(`the lighthouse package cannot be loaded (${err.message.split('\n')[0]}); run: npm ci`);
