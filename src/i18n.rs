@@ -154,6 +154,7 @@ messages! {
     ShowReported => ("另行列出现状与预计数据", "Also list reported and forecast figures, in rows of their own"),
     ReportedRow => ("现状与预计", "reported and forecast"),
     ImpliedGrowth => ("隐含年均增速(推算)", "implied annual growth (derived)"),
+    ScopeDiffers => ("[注意:起点与目标口径不同]", "[note: the base states another scope than the target]"),
     NoBase => ("无更早的现状数据,无法推算增速", "no earlier reported figure to derive growth from"),
     NotPerYear => ("数量与比例不按年读取", "counts and shares are not read per year"),
     ConfidenceShort => ("把握", "confidence"),
@@ -162,7 +163,7 @@ messages! {
         "资金、补贴比例与上限、基金、奖励及申请条件;它们不是发展目标,不进入目标对比。",
         "Grants, subsidy rates and caps, funds, rewards and who is eligible; they are not goals and stay out of the goal matrix."
     ),
-    ColumnInstrument => ("方式", "Form"),
+    ColumnForm => ("方式", "Form"),
     ColumnAmounts => ("金额与数量", "Amounts"),
     ColumnEligible => ("支持对象与条件", "Who is eligible"),
     ColumnSentence => ("原文", "Source sentence"),
@@ -173,6 +174,7 @@ messages! {
     ShareOfNational => ("占国家目标", "Share of the national target"),
     PlansSummed => ("计入的规划", "Plans summed"),
     OtherScope => ("口径不同,未计入", "Other scope, not summed"),
+    Superseded => ("同一地区较早规划的目标(已由新规划取代,未计入)", "Earlier plans of the same place (superseded, not summed)"),
     Curated => ("编辑录入的参考数据", "reference data entered by an editor"),
     OffYear => ("这些指标在其他年份的地方目标(未计入):", "Local targets of these metrics for other years (not summed):"),
     HistoryHeading => ("同一地区的规划演进", "One place over time"),
@@ -415,6 +417,7 @@ pairs!(KindRule {
     KindRule::Baseline => ("“由……提高到……”的起点", "the starting point of 由…提高到… (from … to …)"),
     KindRule::StatusWord => ("现状用语(现有、截至、已经……)", "a word of the present or past (现有, 截至 …)"),
     KindRule::StatusSection => ("位于现状与进展部分", "it stands in the section on the situation"),
+    KindRule::PastYear => ("年份早于规划期或发布时间", "its year lies before the plan's period or issue"),
     KindRule::GoalSection => ("位于发展目标部分", "it stands in the goals section"),
     KindRule::DatedTask => ("任务中写明目标年份", "a task with a target year"),
     KindRule::UndatedTask => ("任务中的数量,未写年份", "a task's quantity without a year"),
@@ -767,20 +770,26 @@ pub fn plan_counts_text(counts: &plan_analysis::overview::PlanCounts, lang: Lang
 }
 
 /// The footnote of the compare matrix for a figure stated for a scope of its own.
-/// The growth a level target implies, with where it starts: `32%/年(推算,自2020年100亿元,武汉)`.
+/// The growth a level target implies, with where it starts: `隐含年均增速32%(推算:自2020年100亿元,武汉)`,
+/// and a warning when the base states another scope.
 pub fn implied_growth_text(
-    rate: f64,
+    growth: &plan_analysis::history::ImpliedGrowth,
     from_value: &str,
-    from_year: u16,
     from: &str,
     lang: Lang,
 ) -> String {
-    let pct = plan_analysis::compare::format_number(rate * 100.0, 1);
-    match lang {
-        Lang::Zh => format!("隐含年均增速{pct}%(推算:自{from_year}年{from_value},{from})"),
-        Lang::En => format!(
-            "implied growth {pct}% a year (derived: from {from_value} in {from_year}, {from})"
-        ),
+    let pct = plan_analysis::compare::format_number(growth.rate * 100.0, 1);
+    let year = growth.from_year;
+    let text = match lang {
+        Lang::Zh => format!("隐含年均增速{pct}%(推算:自{year}年{from_value},{from})"),
+        Lang::En => {
+            format!("implied growth {pct}% a year (derived: from {from_value} in {year}, {from})")
+        }
+    };
+    if growth.scope_differs {
+        format!("{text} {}", Msg::ScopeDiffers.text(lang))
+    } else {
+        text
     }
 }
 

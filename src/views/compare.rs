@@ -245,7 +245,9 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         .filter_map(|c| c.figures.first().map(|&f| (c.plan, f)))
         .map(|(p, f)| {
             let figure = &data.plans[p].figures[f];
-            let value = chart_value(&data.plans, p, f, per_year);
+            // Per year, a bar of another measure than the row's would be in another unit.
+            let fits = !per_year || row.measure(&data.plans) == Some(figure.measure);
+            let value = chart_value(&data.plans, p, f, per_year).filter(|_| fits);
             let unit = if growth_axis {
                 "%"
             } else {
@@ -495,9 +497,8 @@ fn yearly_text(data: &Data, plan: usize, figure: usize, lang: Lang) -> String {
             let base = &data.plans[g.from_plan].figures[g.from_figure];
             let (low, _) = base.normalized_range();
             implied_growth_text(
-                g.rate,
+                &g,
                 &format_value(low, &base.unit_normalized, lang),
-                g.from_year,
                 &short_label(data, g.from_plan, lang),
                 lang,
             )

@@ -72,7 +72,7 @@ pub fn support_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) 
                 },
                 view! {
                     <th scope="col">{Msg::FilterPlans.text(lang)}</th>
-                    <th scope="col">{Msg::ColumnInstrument.text(lang)}</th>
+                    <th scope="col">{Msg::ColumnForm.text(lang)}</th>
                     <th scope="col">{Msg::ColumnAmounts.text(lang)}</th>
                     <th scope="col">{Msg::ColumnEligible.text(lang)}</th>
                     <th scope="col">{Msg::ColumnSentence.text(lang)}</th>
@@ -113,10 +113,9 @@ pub fn rollup_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) -
         .iter()
         .map(|row| {
             let r = row.reference;
-            // The national plan says 超过 (more than) each figure.
             let national = format!(
                 "{} {}",
-                bound_words(r.bound, "超过", lang).unwrap_or_default(),
+                bound_words(r.bound, r.qualifier, lang).unwrap_or_default(),
                 format_value(r.value, "yuan", lang)
             );
             let (sum, share) = if row.summed.is_empty() {
@@ -136,13 +135,19 @@ pub fn rollup_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) -
                     <ul class="pc-cell-list">{contributions(data, &row.other_scope, state, lang)}</ul>
                 }
             });
+            let superseded = (!row.superseded.is_empty()).then(|| {
+                view! {
+                    <p class="pc-small">{Msg::Superseded.text(lang)}</p>
+                    <ul class="pc-cell-list" data-testid="rollup-superseded">{contributions(data, &row.superseded, state, lang)}</ul>
+                }
+            });
             view! {
                 <tr data-testid="rollup-row" data-metric=r.metric data-year=r.year.to_string()>
                     <th scope="row">{metric_name(r.metric, lang)} " · " <span lang="zh-CN">{r.scope}</span> " · " {r.year.to_string()}</th>
                     <td>{national} " " <span class="pc-badge" title=Msg::Curated.text(lang) lang="zh-CN">{NATIONAL_PLAN.number}</span></td>
                     <td data-testid="rollup-sum">{sum}</td>
                     <td data-testid="rollup-share">{share}</td>
-                    <td><ul class="pc-cell-list">{contributions(data, &row.summed, state, lang)}</ul>{other}</td>
+                    <td><ul class="pc-cell-list">{contributions(data, &row.summed, state, lang)}</ul>{other}{superseded}</td>
                 </tr>
             }
         })
@@ -194,9 +199,8 @@ fn history_entry(data: &Data, e: &HistoryEntry, state: &ViewState, lang: Lang) -
         .map(|g| {
             let base = &data.plans[g.from_plan].figures[g.from_figure];
             let text = implied_growth_text(
-                g.rate,
+                &g,
                 &format_value(base.normalized_range().0, &base.unit_normalized, lang),
-                g.from_year,
                 &short_label(data, g.from_plan, lang),
                 lang,
             );

@@ -282,12 +282,22 @@ mod tests {
             .collect();
         assert!(in_matrix.len() > 30, "{}", in_matrix.len());
         assert!(in_matrix.iter().all(|f| f.kind == FigureKind::Target));
-        for raw in ["500万元(含)以上", "100万元", "20家", "100 亿", "1000亿元"] {
+        // The threshold, the grant, the fund and the budget exist, of their kinds, and stay out.
+        for (raw, kind) in [
+            ("500万元(含)以上", FigureKind::Threshold),
+            ("100万元", FigureKind::Funding),
+            ("100 亿", FigureKind::Funding),
+        ] {
+            let found: Vec<&Figure> = plans
+                .iter()
+                .flat_map(|p| &p.figures)
+                .filter(|f| f.raw == raw)
+                .collect();
+            assert!(!found.is_empty(), "{raw} is read");
+            assert!(found.iter().all(|f| f.kind == kind), "{raw}: {found:?}");
             assert!(
-                !in_matrix
-                    .iter()
-                    .any(|f| f.raw == raw && f.kind != FigureKind::Target),
-                "{raw}"
+                !in_matrix.iter().any(|f| f.raw == raw),
+                "{raw} is not a goal"
             );
         }
         assert!(!in_matrix.iter().any(|f| f.quote.contains("每个平台给予")));

@@ -4,7 +4,7 @@
 //! units. Components only place what these functions computed.
 
 use crate::compare::is_reported;
-use crate::history::{plan_time, reported_year, same_place};
+use crate::history::{group_by_place, plan_time, reported_year};
 use plan_model::{DatePrecision, FigureKind, ItemKind, Plan};
 
 /// `1, 2, 5 × 10^k` step that cuts `span` into about `count` intervals.
@@ -169,16 +169,7 @@ fn first_sentence(text: &str) -> String {
 /// The plans at `selected` with the plans of one place next to each other (in the order the
 /// place first appears, oldest plan first), so that a city's plans over time are adjacent lanes.
 pub fn lane_order(plans: &[Plan], selected: &[usize]) -> Vec<usize> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for &p in selected {
-        match groups
-            .iter_mut()
-            .find(|g| same_place(&plans[g[0]], &plans[p]))
-        {
-            Some(group) => group.push(p),
-            None => groups.push(vec![p]),
-        }
-    }
+    let mut groups = group_by_place(plans, selected);
     for group in &mut groups {
         group.sort_by(|&a, &b| plan_time(&plans[a]).total_cmp(&plan_time(&plans[b])));
     }

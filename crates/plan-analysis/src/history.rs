@@ -14,6 +14,22 @@ pub fn same_place(a: &Plan, b: &Plan) -> bool {
     }
 }
 
+/// The plans at `selected` grouped by place, in the order each place first appears; plans
+/// without a place are groups of their own.
+pub fn group_by_place(plans: &[Plan], selected: &[usize]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &p in selected {
+        match groups
+            .iter_mut()
+            .find(|g| same_place(&plans[g[0]], &plans[p]))
+        {
+            Some(group) => group.push(p),
+            None => groups.push(vec![p]),
+        }
+    }
+    groups
+}
+
 /// The year a reported figure stands for: its own, else its plan's issue year (a fact reported
 /// in a document is true when it was written).
 pub fn reported_year(plan: &Plan, figure: &Figure) -> Option<u16> {
@@ -49,6 +65,9 @@ pub struct ImpliedGrowth {
     pub to_year: u16,
     /// Compound annual rate (0.32 = 32 % a year), from the base to the target's lower value.
     pub rate: f64,
+    /// The base states another scope than the target (产业总产值 against 核心产业): the rate
+    /// is shown with both scopes named, for a reader to weigh.
+    pub scope_differs: bool,
 }
 
 /// The growth a level target (`plans[plan].figures[figure]`) implies from the latest status or
@@ -65,7 +84,11 @@ pub fn implied_growth(plans: &[Plan], plan: usize, figure: usize) -> Option<Impl
     let (from_plan, from_figure, from_year) = plans
         .iter()
         .enumerate()
-        .filter(|(p, other)| *p == plan || same_place(target_plan, other))
+        // Its own plan or an earlier plan of its place: a later plan's report is hindsight.
+        .filter(|(p, other)| {
+            *p == plan
+                || (same_place(target_plan, other) && plan_time(other) <= plan_time(target_plan))
+        })
         .flat_map(|(p, other)| {
             other
                 .figures
@@ -93,6 +116,7 @@ pub fn implied_growth(plans: &[Plan], plan: usize, figure: usize) -> Option<Impl
         from_year,
         to_year,
         rate: (to_value / base).powf(1.0 / years) - 1.0,
+        scope_differs: plans[from_plan].figures[from_figure].scope != target.scope,
     })
 }
 
@@ -126,20 +150,10 @@ pub struct PlaceHistory {
 /// The places that two or more of the plans at `selected` belong to, each with its plans in
 /// order and, per metric, every target and report, the newest flagged.
 pub fn place_histories(plans: &[Plan], selected: &[usize]) -> Vec<PlaceHistory> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for &p in selected {
-        match groups
-            .iter_mut()
-            .find(|g| same_place(&plans[g[0]], &plans[p]))
-        {
-            Some(group) => group.push(p),
-            None if plans[p].city.is_some() => groups.push(vec![p]),
-            None => {}
-        }
-    }
+    let groups = group_by_place(plans, selected);
     groups
         .into_iter()
-        .filter(|g| g.len() > 1)
+        .filter(|g| g.len() > 1 && plans[g[0]].city.is_some())
         .map(|mut group| {
             group.sort_by(|&a, &b| plan_time(&plans[a]).total_cmp(&plan_time(&plans[b])));
             let rows = plan_model::vocab::METRICS
@@ -242,6 +256,7 @@ mod tests {
         );
         // 100亿元 (2020) to 400亿元 (2025): 4^(1/5) − 1 ≈ 31.95 % a year.
         assert!((g.rate - (4f64.powf(0.2) - 1.0)).abs() < 1e-9, "{}", g.rate);
+        assert!(g.scope_differs, "产业总产值 then, 核心产业 now: said so");
         // Tianjin states no earlier status: nothing to grow from.
         let tianjin = seed(&plans, "003");
         let t = plans[tianjin]

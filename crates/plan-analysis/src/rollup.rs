@@ -3,7 +3,9 @@
 //! scope each states; targets of another scope or year are listed, never summed.
 
 use plan_model::reference::{ReferenceTarget, NATIONAL_TARGETS};
-use plan_model::{FigureKind, Plan};
+use plan_model::{FigureKind, MeasureType, Plan};
+
+use crate::history::{group_by_place, plan_time};
 
 /// A local figure beside a national target.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +25,8 @@ pub struct RollupRow {
     /// Targets of the same metric and year whose scope differs (核心及相关产业, 产业总产值): shown,
     /// not summed.
     pub other_scope: Vec<Contribution>,
+    /// Targets of an earlier plan of a place whose newer plan is summed: shown, not summed twice.
+    pub superseded: Vec<Contribution>,
 }
 
 impl RollupRow {
@@ -37,8 +41,22 @@ fn same_scope(scope: Option<&str>, reference: &ReferenceTarget) -> bool {
     scope.is_none_or(|s| s == reference.scope)
 }
 
-/// The roll-up of the plans at `selected` against every national target.
+/// A plan's statement of a reference target's metric and year: its first level target of that
+/// metric and year (a plan that states its target twice, in its goals and again in a task, counts
+/// once).
+fn stated(plan: &Plan, reference: &ReferenceTarget) -> Option<usize> {
+    plan.figures.iter().position(|f| {
+        f.kind == FigureKind::Target
+            && f.measure == MeasureType::Level
+            && f.metric == Some(reference.metric)
+            && f.year == Some(reference.year)
+    })
+}
+
+/// The roll-up of the plans at `selected` against every national target: per place, its newest
+/// plan that states the target is summed, earlier ones are listed as superseded.
 pub fn rollup(plans: &[Plan], selected: &[usize]) -> Vec<RollupRow> {
+    let places = group_by_place(plans, selected);
     NATIONAL_TARGETS
         .iter()
         .map(|reference| {
@@ -47,23 +65,29 @@ pub fn rollup(plans: &[Plan], selected: &[usize]) -> Vec<RollupRow> {
                 summed: Vec::new(),
                 total: (0.0, 0.0),
                 other_scope: Vec::new(),
+                superseded: Vec::new(),
             };
-            for &p in selected {
-                for (i, f) in plans[p].figures.iter().enumerate() {
-                    if f.kind != FigureKind::Target
-                        || f.metric != Some(reference.metric)
-                        || f.year != Some(reference.year)
-                    {
-                        continue;
-                    }
-                    let c = Contribution { plan: p, figure: i };
-                    if same_scope(f.scope, reference) {
-                        let (low, high) = f.normalized_range();
-                        row.total = (row.total.0 + low, row.total.1 + high);
-                        row.summed.push(c);
-                    } else {
-                        row.other_scope.push(c);
-                    }
+            for place in &places {
+                let mut stating: Vec<Contribution> = place
+                    .iter()
+                    .filter_map(|&p| {
+                        stated(&plans[p], reference).map(|figure| Contribution { plan: p, figure })
+                    })
+                    .collect();
+                stating.sort_by(|a, b| {
+                    plan_time(&plans[a.plan]).total_cmp(&plan_time(&plans[b.plan]))
+                });
+                let Some(newest) = stating.pop() else {
+                    continue;
+                };
+                row.superseded.extend(stating);
+                let f = &plans[newest.plan].figures[newest.figure];
+                if same_scope(f.scope, reference) {
+                    let (low, high) = f.normalized_range();
+                    row.total = (row.total.0 + low, row.total.1 + high);
+                    row.summed.push(newest);
+                } else {
+                    row.other_scope.push(newest);
                 }
             }
             row
@@ -149,5 +173,38 @@ mod tests {
             .unwrap();
         assert!(core.summed.is_empty());
         assert_eq!(core.other_scope.len(), 1);
+    }
+
+    /// A plan that states its target twice counts once; of two plans of one place, the newer
+    /// is summed and the older listed as superseded.
+    #[test]
+    fn each_place_counts_once() {
+        let twice = plan_extract::extract_plan(
+            "a.txt",
+            "某市行动计划（2023—2025年）\n一、发展目标\n到2025年，人工智能核心产业规模达到400亿元。\n二、重点任务\n1.壮大产业。到2025年，人工智能核心产业规模达到400亿元。\n",
+        );
+        let rows = rollup(std::slice::from_ref(&twice), &[0]);
+        let core = rows
+            .iter()
+            .find(|r| r.reference.metric == "ai_industry_scale" && r.reference.year == 2025)
+            .unwrap();
+        assert_eq!((core.summed.len(), core.total.0), (1, 4e10));
+        let older = plan_extract::extract_plan(
+            "b.txt",
+            "武汉市人工智能行动计划（2021—2025年）\n一、发展目标\n到2025年，人工智能核心产业规模达到300亿元。\n",
+        );
+        let newer = plan_extract::extract_plan(
+            "c.txt",
+            "武汉市人工智能实施方案（2023—2025年）\n一、发展目标\n到2025年，人工智能核心产业规模达到400亿元。\n",
+        );
+        let plans = [older, newer];
+        let rows = rollup(&plans, &[0, 1]);
+        let core = rows
+            .iter()
+            .find(|r| r.reference.metric == "ai_industry_scale" && r.reference.year == 2025)
+            .unwrap();
+        assert_eq!(core.summed, [Contribution { plan: 1, figure: 0 }]);
+        assert_eq!(core.superseded, [Contribution { plan: 0, figure: 0 }]);
+        assert_eq!(core.total.0, 4e10);
     }
 }

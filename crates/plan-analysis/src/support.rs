@@ -83,17 +83,40 @@ pub struct SupportMeasure {
 fn full_sentence(plan: &Plan, item: usize, at: usize) -> Span {
     let item = plan.items[item].span;
     let text = &plan.text;
-    let start = text[item.start..at]
+    // Read at most this far each way: text without 。 is not one sentence (and reading it whole
+    // for every figure would be quadratic).
+    const REACH: usize = 600;
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = boundary(item.start.max(at.saturating_sub(REACH)));
+    let to = boundary(item.end.min(at + REACH));
+    let start = text[from..at]
         .rfind('。')
-        .map_or(item.start, |i| item.start + i + '。'.len_utf8());
-    let end = text[at..item.end]
+        .map_or(from, |i| from + i + '。'.len_utf8());
+    let end = text[at..to]
         .find('。')
-        .map_or(item.end, |i| at + i + '。'.len_utf8());
+        .map_or(to, |i| at + i + '。'.len_utf8());
     Span::new(start, end)
 }
 
-/// Who a grant is for, when the sentence says `每个平台` / `每家企业` / `单个项目`.
+/// Who a grant is for, when the sentence says `每个平台` / `每家企业` / `单个项目`: the words
+/// from there to the support or amount that follows.
 fn recipient(sentence: &str) -> Option<String> {
+    const ENDS: &[&str] = &[
+        "给予",
+        "最高",
+        "奖励",
+        "补助",
+        "补贴",
+        "资助",
+        "按",
+        "可",
+        "不超过",
+    ];
     ["每个", "每家", "每项", "单个", "单家", "每所", "每名"]
         .iter()
         .find_map(|w| {
@@ -102,7 +125,7 @@ fn recipient(sentence: &str) -> Option<String> {
             let end = rest
                 .char_indices()
                 .skip(w.chars().count())
-                .find(|(_, c)| !c.is_alphabetic() || "给予最高奖励补助补贴资助按".contains(*c))
+                .find(|&(i, c)| !c.is_alphabetic() || ENDS.iter().any(|e| rest[i..].starts_with(e)))
                 .map_or(rest.len(), |(i, _)| i);
             (end > w.len()).then(|| rest[..end].to_string())
         })
@@ -146,8 +169,10 @@ pub fn support_measures(plans: &[Plan], selected: &[usize]) -> Vec<SupportMeasur
             };
             if f.kind == FigureKind::Threshold {
                 measure.conditions.push(i);
+                // A condition's words name who is eligible (对…的企业); a bare requirement
+                // (须达到) does not.
                 if measure.eligible.is_none() {
-                    measure.eligible = f.kind_cue.clone();
+                    measure.eligible = f.kind_cue.clone().filter(|cue| cue.contains('的'));
                 }
             } else {
                 measure.amounts.push(i);
@@ -220,5 +245,26 @@ mod tests {
             !kinds.iter().any(|(p, _)| p == "000"),
             "the reply's money is reported spending, not a measure: {kinds:?}"
         );
+    }
+
+    #[test]
+    fn recipients_run_to_the_support_word() {
+        assert_eq!(
+            recipient("对首次认定的，每家高新技术企业给予最高20万元奖励").as_deref(),
+            Some("每家高新技术企业")
+        );
+        assert_eq!(recipient("给予一次性奖励"), None);
+    }
+
+    #[test]
+    fn a_bare_requirement_names_no_one() {
+        let plans = vec![plan_extract::extract_plan(
+            "x.txt",
+            "一、保障措施\n（一）加大支持。申报项目投资额须达到2000万元以上，给予最高100万元补助。\n",
+        )];
+        let measures = support_measures(&plans, &[0]);
+        assert_eq!(measures.len(), 1);
+        assert_eq!(measures[0].conditions.len(), 1);
+        assert_eq!(measures[0].eligible, None);
     }
 }

@@ -8,8 +8,8 @@
 //! running on across a line break that does not end a sentence (`…或机\n构,经认定后…`).
 
 use plan_model::{
-    Diagnostic, DiagnosticCode, Figure, FigureKind, Heading, Item, ItemKind, Period, Plan, Quoted,
-    Span, YearSource,
+    Diagnostic, DiagnosticCode, Figure, FigureKind, Heading, Item, ItemKind, KindRule, Period,
+    Plan, Quoted, Span, YearSource,
 };
 
 use crate::normalize::{normalize, Normalized};
@@ -152,6 +152,9 @@ fn map_back(plan: &mut Plan, view: &Normalized, original: &str) {
     for f in &mut plan.figures {
         cut(&mut f.span, &mut f.quote);
         cut(&mut f.raw_span, &mut f.raw);
+        if let Some(b) = f.baseline.as_mut() {
+            quoted(&mut b.quote);
+        }
     }
     for d in &mut plan.diagnostics {
         if let Some(span) = d.span.as_mut() {
@@ -259,6 +262,29 @@ fn extract_view(source: &str, text: &str) -> Plan {
             }),
         })
     });
+
+    // A "target" of a year before the plan began is a fact it reports (2023年，全市…达到120亿元 in a
+    // 2024–2026 plan), unless the sentence aims at that year (到2023年).
+    let began = period
+        .as_ref()
+        .and_then(|p| p.start)
+        .or(header.issue_date.year);
+    if let Some(began) = began {
+        for figure in figures.iter_mut().filter(|f| {
+            f.kind == FigureKind::Target
+                && f.year_source == Some(YearSource::Sentence)
+                && f.year.is_some_and(|y| y < began)
+        }) {
+            let year = figure.year.unwrap_or(began);
+            if !figure.quote.contains(&format!("到{year}"))
+                && !figure.quote.contains(&format!("到 {year}"))
+            {
+                figure.kind = FigureKind::Status;
+                figure.kind_rule = KindRule::PastYear;
+                figure.kind_cue = Some(format!("{year}年"));
+            }
+        }
+    }
 
     // A target without a year of its own is due by the end of the plan's stated period (its
     // confidence stays that of an undated figure: the text does not say so). A period inferred
@@ -661,5 +687,27 @@ mod tests {
                 .as_deref(),
             Some("涵盖大气的智能监控大")
         );
+    }
+
+    /// A fact of a year before the plan began, stated without a marker, is a status.
+    #[test]
+    fn past_years_are_reported_facts() {
+        let plan = extract_plan(
+            "p.txt",
+            "某市人工智能产业发展行动计划（2024—2026年）\n一、发展基础与目标\n近两年成效明显。2023年，全市人工智能核心产业规模达到120亿元。到2026年，全市人工智能核心产业规模达到300亿元。\n",
+        );
+        let got: Vec<(&str, FigureKind, Option<u16>)> = plan
+            .figures
+            .iter()
+            .map(|f| (f.raw.as_str(), f.kind, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("120亿元", FigureKind::Status, Some(2023)),
+                ("300亿元", FigureKind::Target, Some(2026))
+            ]
+        );
+        assert_eq!(plan.figures[0].kind_rule, KindRule::PastYear);
     }
 }

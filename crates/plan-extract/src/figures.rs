@@ -208,6 +208,9 @@ pub fn read_unit(written: &str) -> Option<UnitReading> {
 
 /// Qualifiers written before a number, with the bound they set (达到 states the value exactly).
 const BEFORE: &[(&str, Bound)] = &[
+    ("不超过", Bound::AtMost),
+    ("最高", Bound::AtMost),
+    ("最多", Bound::AtMost),
     ("不低于", Bound::AtLeast),
     ("不少于", Bound::AtLeast),
     ("超过", Bound::MoreThan),
@@ -230,6 +233,11 @@ const RANGE_DASHES: [char; 6] = ['-', '\u{2014}', '\u{2013}', '~', '\u{FF5E}', '
 const CLAUSE_ENDS: [char; 7] = [',', '\u{FF0C}', ';', '\u{FF1B}', '。', ':', '\u{FF1A}'];
 const STATUS_MARKERS: &[&str] = &[
     "现有",
+    "已有",
+    "已建成",
+    "累计已",
+    "近年来",
+    "去年",
     "已经",
     "截至",
     "目前",
@@ -253,7 +261,17 @@ pub struct ItemContext {
 pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
     let mut out = Vec::new();
     let table = table_cells(text, span);
-    for sentence in sentences(text, span) {
+    // Where the item's 。-sentences end, found once: each figure looks its sentence up by binary
+    // search, so an item without 。 (a flattened table, a megabyte of rows) stays linear.
+    let stops: Vec<usize> = span
+        .slice(text)
+        .match_indices('。')
+        .map(|(i, _)| span.start + i)
+        .collect();
+    for sentence in sentences(text, span)
+        .into_iter()
+        .flat_map(|s| split_long(text, s))
+    {
         let cell = table.iter().find(|c| c.line == sentence);
         let s = sentence.slice(text);
         let mut at = 0;
@@ -282,7 +300,8 @@ pub fn figures_in(text: &str, span: Span, context: ItemContext) -> Vec<Figure> {
             match found {
                 Some(reading) => {
                     let end = reading.end;
-                    out.push(finish(text, sentence, span, reading, context, cell));
+                    let bounds = full_sentence(&stops, span, sentence.start + reading.start);
+                    out.push(finish(text, sentence, bounds, reading, context, cell));
                     at = end;
                 }
                 None => at += c.len_utf8(),
@@ -591,10 +610,69 @@ fn metric_in(window: &str, class: UnitClass) -> Option<(&'static str, Option<&'s
         .map(|(_, _, rule)| (rule.metric, rule.scope))
 }
 
+/// The 。-sentence around byte `at` of an item at `span` whose 。 stand at `stops`: from after
+/// the last 。 before `at` to the first 。 after it (or the item's ends), at most
+/// [`SENTENCE_REACH`] bytes each way.
+fn full_sentence(stops: &[usize], span: Span, at: usize) -> Span {
+    let after = stops.partition_point(|&s| s < at);
+    let start = after
+        .checked_sub(1)
+        .map_or(span.start, |i| stops[i] + '。'.len_utf8())
+        .max(at.saturating_sub(SENTENCE_REACH));
+    let end = stops
+        .get(after)
+        .copied()
+        .unwrap_or(span.end)
+        .min(at + SENTENCE_REACH);
+    Span::new(start, end)
+}
+
+/// A sentence cut into pieces of at most about [`SENTENCE_REACH`] bytes, at commas where it has
+/// them: a run of text without 。 or ； (rows joined from a PDF, a megabyte of them) is no
+/// sentence, and quoting it whole for every figure in it would cost its length squared.
+fn split_long(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > 2 * SENTENCE_REACH {
+        let limit = floor_boundary(text, start + SENTENCE_REACH);
+        let cut = text[start..limit]
+            .rfind(['，', ',', '、'])
+            .map(|i| start + i + text[start + i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&c| c > start)
+            .unwrap_or(limit);
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, sentence.end));
+    out
+}
+
+/// The nearest char boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// How far a figure's 。-sentence is read each way, in bytes: a run of text without 。 is not one
+/// sentence, and reading it whole for every figure would be quadratic.
+const SENTENCE_REACH: usize = 600;
+
 fn finish(
     text: &str,
     sentence: Span,
-    item: Span,
+    full: Span,
     r: Reading,
     context: ItemContext,
     cell: Option<&TableCell>,
@@ -625,14 +703,15 @@ fn finish(
     let per_year = before_clause.contains("每年")
         || (before_clause.contains("年均") && class != UnitClass::Percent);
     let growth_rate = class == UnitClass::Percent
-        && (before_clause.contains("年均增速") || before_clause.contains("年均增长"));
+        && ["年均增速", "年均增长", "增长率", "增速", "复合增长"]
+            .iter()
+            .any(|w| before_clause.contains(w));
     let measure = measure_of(&r, per_year, growth_rate);
     // The 。-sentence the figure stands in: a PDF copy may break it over lines, and a condition
     // (对…的企业) may only end on the next line.
-    let full_end = text[sentence.start + r.end..item.end]
-        .find('。')
-        .map_or(item.end, |i| sentence.start + r.end + i);
-    let sentence_rest = &text[sentence.start + r.end..full_end];
+    let rest_start = sentence.start + r.end;
+    let rest_end = floor_boundary(text, full.end.max(rest_start));
+    let sentence_rest = &text[rest_start..rest_end];
     let mut decision = match cell {
         // A table's column says what its cells are.
         Some(c) => KindDecision {
@@ -649,9 +728,7 @@ fn finish(
     };
     let kind = decision.kind;
     // A clause after ； or a line break belongs to its 。-sentence: `到2026年，…；…达到10000PFlops`.
-    let full_start = text[item.start..sentence.start]
-        .rfind('。')
-        .map_or(item.start, |i| item.start + i + '。'.len_utf8());
+    let full_start = ceil_boundary(text, full.start.min(sentence.start));
     let full_year = || last_year_reached(&text[full_start..sentence.start + r.start]);
     let (year, year_source) = match cell.map(|c| c.year) {
         Some(y) => (Some(y), Some(YearSource::Table)),
@@ -790,14 +867,36 @@ fn measure_of(r: &Reading, per_year: bool, growth_rate: bool) -> MeasureType {
 /// The condition of support a figure stands in, if any: from `对`/`凡` (when written) to the
 /// end of the condition after it, which a support verb follows: an eligible noun
 /// (对投入达到500万元以上的人工智能企业…给予…) or a bare `的，` (首次突破50亿元的，奖励…).
-fn condition_of(before: &str, rest: &str) -> Option<(Option<usize>, usize)> {
+fn condition_of(before: &str, rest: &str) -> Option<Condition> {
     // After a support verb in its own clause the figure is the award (每个平台给予100万元的…).
     let own_clause = &before[clause_start(before, before.len())..];
     if SUPPORT_VERBS.iter().any(|v| own_clause.contains(v)) {
         return None;
     }
-    let verb_at = SUPPORT_VERBS.iter().filter_map(|v| rest.find(v)).min()?;
+    // 支持 alone is too common a verb (支持龙头企业牵头…) to close a condition.
+    let verb_at = SUPPORT_VERBS
+        .iter()
+        .filter(|v| **v != "支持")
+        .filter_map(|v| rest.find(v))
+        .min()?;
     let condition = &rest[..verb_at];
+    // The opener must belong to this condition: in the figure's part of the sentence, with no
+    // support verb between it and the figure; 针对, 对标, 对接 … are not openers.
+    let part = before.rfind(['；', ';', '。']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let opener = before[part..]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            CONDITION_OPENERS.contains(&c)
+                && !NOT_OPENERS.iter().any(|w| {
+                    let at = part + i;
+                    before[..at + c.len_utf8()].ends_with(w) || before[at..].starts_with(w)
+                })
+        })
+        .map(|(i, _)| part + i)
+        .filter(|&i| !SUPPORT_VERBS.iter().any(|v| before[i..].contains(v)));
     let noun_end = condition.match_indices('的').find_map(|(at, _)| {
         // A new condition or sentence part before it: this 的 is not the figure's.
         if condition[..at].contains(CONDITION_OPENERS) || condition[..at].contains(['；', ';']) {
@@ -816,16 +915,24 @@ fn condition_of(before: &str, rest: &str) -> Option<(Option<usize>, usize)> {
             .min()
             .map(|end| at + '的'.len_utf8() + end)
     })?;
-    // The opener must belong to this condition: no support verb between it and the figure.
-    let clause = before.rfind(['；', ';', '。']).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let opener = before[clause..]
-        .rfind(CONDITION_OPENERS)
-        .map(|i| clause + i)
-        .filter(|&i| !SUPPORT_VERBS.iter().any(|v| before[i..].contains(v)));
-    Some((opener, noun_end))
+    // Without an opener the support must follow the condition closely (…的企业，给予…).
+    if opener.is_none() && condition[noun_end..].chars().count() > 8 {
+        return None;
+    }
+    Some(Condition { opener, noun_end })
 }
+
+/// A condition of support a figure stands in: where its opener (对, 凡) is in the text before
+/// the figure, and where its eligible noun ends in the text after it.
+struct Condition {
+    opener: Option<usize>,
+    noun_end: usize,
+}
+
+/// Words in which 对 or 凡 does not open a condition.
+const NOT_OPENERS: &[&str] = &[
+    "针对", "对标", "对接", "面对", "应对", "相对", "对外", "对口", "绝对", "平凡",
+];
 
 /// Characters of the verbs and qualifiers that end a noun phrase before a count (…的重大项目不少于3个).
 const LEAD_VERBS_CHARS: &[char] = &[
@@ -850,10 +957,12 @@ fn decide_kind(s: &str, r: &Reading, rest: &str, item: ItemKind, class: UnitClas
     if item == ItemKind::Status {
         return KindDecision::new(FigureKind::Status, KindRule::StatusSection, None, true);
     }
-    if let Some(marker) = STATUS_MARKERS.iter().find(|m| before.contains(*m)) {
+    // 在现有基础上 (building on what exists) looks ahead, not back.
+    let looking_back = before.replace("现有基础", "");
+    if let Some(marker) = STATUS_MARKERS.iter().find(|m| looking_back.contains(*m)) {
         return KindDecision::new(FigureKind::Status, KindRule::StatusWord, Some(marker), true);
     }
-    if let Some((opener, noun_end)) = condition_of(before, rest) {
+    if let Some(Condition { opener, noun_end }) = condition_of(before, rest) {
         let cue = match opener {
             Some(at) => format!("{}{}", &s[at..r.end], &rest[..noun_end]),
             None => format!("{}{}", &s[r.start..r.end], &rest[..noun_end]),
@@ -899,9 +1008,23 @@ fn decide_kind(s: &str, r: &Reading, rest: &str, item: ItemKind, class: UnitClas
     }
     let after_clause = &rest[..rest.find(CLAUSE_ENDS).unwrap_or(rest.len())];
     // R&D spending (研发经费) is the economy's, not the government's support.
-    if class == UnitClass::Money && !clause_before.contains("研发") {
-        // The size of a fund named just before (设立…子基金，规模不少于100亿元).
-        if clause_before.contains("规模") && before.contains("基金") {
+    // R&D spending (研发经费) and money the support draws in (带动社会投资, 撬动社会资本投入) are the
+    // economy's, not the government's.
+    let not_government = ["研发", "带动", "撬动", "吸引"]
+        .iter()
+        .any(|w| clause_before.contains(w));
+    if class == UnitClass::Money && !not_government {
+        // The size of a fund named in the clause just before (设立…子基金，规模不少于100亿元).
+        let own = clause_start(before, before.len());
+        let mark = before[..own]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let previous_clause = &before[clause_start(before, mark)..own];
+        if clause_before.contains("规模")
+            && clause_before.chars().count() <= 8
+            && previous_clause.contains("基金")
+        {
             return KindDecision::new(
                 FigureKind::Funding,
                 KindRule::SupportMoney,
@@ -1022,7 +1145,9 @@ fn counted(s: &str, r: &Reading, clause_from: usize, after: &str) -> Option<Stri
     let after = after.trim_start_matches(is_space).trim_start_matches('的');
     let after = &after[..after.find(['、', '，', ',']).unwrap_or(after.len())];
     let after = after.trim_end_matches(['等', ' ', '和', '及', '与']);
-    if after.chars().filter(|&c| is_cjk(c)).count() >= 2 {
+    // 提高到…, 增加到…: what follows is the change, not the thing counted.
+    let a_change = RAISED_TO.iter().any(|w| after.starts_with(w));
+    if !a_change && after.chars().filter(|&c| is_cjk(c)).count() >= 2 {
         return Some(after.chars().take(COUNTED_CHARS).collect());
     }
     let mut before = s[clause_from..r.start].trim_end_matches(is_space);
@@ -1063,17 +1188,24 @@ fn link_baselines(text: &str, figures: &mut [Figure]) {
         // A figure that is itself the end of a 由…到… is no one's start.
         let is_end = from.baseline.is_some();
         if let Some(to) = tail.first_mut().filter(|to| {
+            let between = &text[from.raw_span.end..to.raw_span.start];
             !is_end
                 && to.span == from.span
                 && to.unit_class == from.unit_class
-                && RAISED_TO
-                    .iter()
-                    .any(|w| text[from.raw_span.end..to.raw_span.start].contains(w))
+                && to.metric == from.metric
+                // One clause: 由X提高到Y, never across a comma.
+                && !between.contains(CLAUSE_ENDS)
+                && RAISED_TO.iter().any(|w| between.contains(w))
         }) {
-            // 由 opens this figure: no 提高到/增加到 stands between them.
-            let opener = clause
-                .rfind(['由', '从'])
-                .filter(|&at| !RAISED_TO.iter().any(|w| clause[at..].contains(w)));
+            // 由 stands right before the value, or before its year (由2023年(底)的…).
+            let opener = clause.rfind(['由', '从']).filter(|&at| {
+                let gap = &clause[at + '由'.len_utf8()..];
+                let gap = gap.trim_start_matches(|c: char| digit_value(c).is_some() || c == ' ');
+                let gap = gap
+                    .strip_prefix('年')
+                    .map_or(gap, |g| g.trim_start_matches('底'));
+                matches!(gap, "" | "的")
+            });
             if let Some(opener) = opener {
                 // What grows is named before 由 (重点企业由…增加到…).
                 let subject = clause[..opener].trim_start_matches(['—', ' ', '\u{3000}']);
@@ -1121,6 +1253,11 @@ fn link_baselines(text: &str, figures: &mut [Figure]) {
             let at = clause.rfind(w)?;
             let words = &clause[at..];
             let year_at = words.find('年')?;
+            // The year comes right after 比/较: 比重 … 2025年 is no base.
+            let digits = words[w.len()..year_at].trim_matches(' ');
+            if digits.chars().count() != 4 || !digits.chars().all(|c| digit_value(c).is_some()) {
+                return None;
+            }
             let year = year_before(words, year_at)?;
             Some((at, year, year_at + '年'.len_utf8()))
         });
@@ -1625,5 +1762,103 @@ mod tests {
             (found[0].kind_rule, found[0].confidence),
             (KindRule::DatedTask, Confidence::High)
         );
+    }
+
+    /// A reviewer's sentences that earlier rules misread: each in the genre, each a rule that must
+    /// not fire on it.
+    #[test]
+    fn sentences_that_look_like_support_but_are_not() {
+        let kinds = |sentence: &str, item: ItemKind| -> Vec<(FigureKind, MeasureType)> {
+            in_item(sentence, item)
+                .iter()
+                .map(|f| (f.kind, f.measure))
+                .collect()
+        };
+        // 支持 later in the sentence does not make the platforms a condition.
+        assert_eq!(
+            kinds(
+                "到2025年，建设5个以上的国家级创新平台，支持龙头企业牵头组建创新联合体。",
+                ItemKind::Goal
+            ),
+            [(FigureKind::Target, MeasureType::Count)]
+        );
+        // A fund named in another clause does not make the industry's size funding.
+        assert_eq!(
+            kinds(
+                "设立人工智能产业基金，到2025年全市人工智能核心产业规模达到500亿元。",
+                ItemKind::Goal
+            ),
+            [(FigureKind::Target, MeasureType::Level)]
+        );
+        // 在现有基础上 looks ahead.
+        assert_eq!(
+            kinds(
+                "在现有基础上，到2025年新增国家级专精特新企业20家。",
+                ItemKind::Goal
+            ),
+            [(FigureKind::Target, MeasureType::Count)]
+        );
+        // A compound growth rate is a growth rate.
+        assert_eq!(
+            kinds(
+                "到2025年，人工智能产业规模年均复合增长率超过20%。",
+                ItemKind::Goal
+            ),
+            [(FigureKind::Target, MeasureType::Growth)]
+        );
+        // 由 opens the funding, not a pair with the investment it draws in.
+        let found = in_item(
+            "由市财政安排专项资金500万元，带动社会投资达到5000万元。",
+            ItemKind::Measure,
+        );
+        let got: Vec<(FigureKind, bool)> = found
+            .iter()
+            .map(|f| (f.kind, f.baseline.is_some()))
+            .collect();
+        assert_eq!(
+            got,
+            [(FigureKind::Funding, false), (FigureKind::Target, false)]
+        );
+        // 针对 is not a condition's 对.
+        let found = in_item(
+            "针对年营业收入超过1亿元的企业开展走访服务，给予政策辅导。",
+            ItemKind::Measure,
+        );
+        assert_ne!(found[0].confidence, Confidence::High, "{found:?}");
+        // 比重 is no base year.
+        let found = in_item(
+            "到2025年，数字经济核心产业增加值占GDP比重达到10%。",
+            ItemKind::Goal,
+        );
+        assert_eq!(found[0].baseline, None);
+        // Caps are upper bounds.
+        let found = in_item(
+            "对认定的项目，给予最高不超过500万元补助。",
+            ItemKind::Measure,
+        );
+        assert_eq!(
+            (found[0].kind, found[0].bound),
+            (FigureKind::Funding, Bound::AtMost)
+        );
+    }
+
+    /// A reviewer's report: a megabyte of rows without 。 or ； (a table pasted from a PDF) made
+    /// every figure quote the whole run, 24 GB for 30,000 figures. Quotes now stay sentence-sized.
+    #[test]
+    fn regression_rows_without_stops_keep_quotes_small() {
+        let text = format!(
+            "一、重点任务\n{}",
+            "建设平台10个，对投入超过500万元的企业给予奖励\n".repeat(15_000)
+        );
+        let plan = crate::extract_plan("rows.txt", &text);
+        assert_eq!(plan.figures.len(), 30_000);
+        let longest = plan
+            .figures
+            .iter()
+            .map(|f| f.quote.len())
+            .max()
+            .unwrap_or(0);
+        assert!(longest <= 2 * SENTENCE_REACH, "{longest}");
+        assert!(plan.figures.iter().all(|f| text[f.span.range()] == f.quote));
     }
 }

@@ -38,6 +38,9 @@ fn assert_verbatim(plan: &Plan) {
     }
     for f in &plan.figures {
         assert_eq!(at(f.span), f.quote, "figure {}", f.id);
+        if let Some(b) = &f.baseline {
+            assert_eq!(at(b.quote.span), b.quote.text, "baseline of {}", f.id);
+        }
         assert_eq!(at(f.raw_span), f.raw, "figure {}", f.id);
         assert!(
             f.span.contains(f.raw_span),
@@ -171,6 +174,18 @@ fn structural_text() -> impl Strategy<Value = String> {
         "年均增长",
         "达到",
         "超过",
+        "对",
+        "凡",
+        "的企业",
+        "给予",
+        "由2023年的",
+        "提高到",
+        "比2020年",
+        "须达到",
+        "基金",
+        "最高",
+        "2025年目标值",
+        "— 1 —",
         "声明:",
         "武汉",
         "0",

@@ -386,6 +386,9 @@ pub enum KindRule {
     StatusWord,
     /// Its item reports the situation (发展情况, 工作开展情况).
     StatusSection,
+    /// Its sentence's year lies before the plan's period or its issue (2023年，全市…达到120亿元
+    /// in a 2024–2026 plan): a fact, not an aim.
+    PastYear,
     /// It stands in the goals section (发展目标).
     GoalSection,
     /// A task with a target year (到2025年…).
@@ -401,7 +404,7 @@ pub enum KindRule {
 }
 
 impl KindRule {
-    pub const ALL: [KindRule; 13] = [
+    pub const ALL: [KindRule; 14] = [
         KindRule::ForecastWord,
         KindRule::EligibilityCondition,
         KindRule::SupportMoney,
@@ -409,6 +412,7 @@ impl KindRule {
         KindRule::Baseline,
         KindRule::StatusWord,
         KindRule::StatusSection,
+        KindRule::PastYear,
         KindRule::GoalSection,
         KindRule::DatedTask,
         KindRule::UndatedTask,
@@ -426,6 +430,7 @@ impl KindRule {
             KindRule::Baseline => "baseline",
             KindRule::StatusWord => "status-word",
             KindRule::StatusSection => "status-section",
+            KindRule::PastYear => "past-year",
             KindRule::GoalSection => "goal-section",
             KindRule::DatedTask => "dated-task",
             KindRule::UndatedTask => "undated-task",

@@ -36,6 +36,8 @@ pub struct ReferenceTarget {
     /// Normalised value (yuan).
     pub value: f64,
     pub bound: Bound,
+    /// The bound as the national plan words it (超过).
+    pub qualifier: &'static str,
     pub source: &'static ReferenceSource,
 }
 
@@ -51,6 +53,7 @@ const fn national(
         year,
         value,
         bound: Bound::MoreThan,
+        qualifier: "超过",
         source: &NATIONAL_PLAN,
     }
 }
