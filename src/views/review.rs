@@ -124,6 +124,9 @@ pub fn review_panel(data: &Data, doc: usize, f: usize, lang: Lang) -> impl IntoV
         .clone();
     let correction = data.correction_of(&plan.id, &figure.id).cloned();
     let plan_id = plan.id.clone();
+    let editable = crate::state::app_state()
+        .state
+        .with_untracked(|s| !s.embed || s.import);
 
     let form = Form {
         value: RwSignal::new(figure.value.map(|v| v.to_string()).unwrap_or_default()),
@@ -228,6 +231,9 @@ pub fn review_panel(data: &Data, doc: usize, f: usize, lang: Lang) -> impl IntoV
                     <span class="pc-badge pc-badge--corrected">{Msg::CorrectedMark.text(lang)}</span> " " <span data-testid="review-corrected">{fields}</span>
                 }))}
             </dl>
+            // Embedded pages let readers correct only when the host asks for it (`import=1`), as
+            // for importing: what they keep is stored on the host's site.
+            {editable.then(move || view! {
             <form class="pc-review__form" on:submit=on_save data-testid="review-form">
                 <fieldset class="pc-fieldset">
                     <legend>{Msg::CorrectHeading.text(lang)}</legend>
@@ -282,6 +288,7 @@ pub fn review_panel(data: &Data, doc: usize, f: usize, lang: Lang) -> impl IntoV
                 <input id="pc-review-file" class="pc-file-input" type="file" accept=".json,application/json"
                     on:change=move |ev| import_file(review, &ev) data-testid="corrections-input"/>
             </p>
+            })}
         </section>
     }
 }

@@ -306,3 +306,18 @@ test('storage refused: a clear message, and the correction holds for the session
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('embedded pages show how a figure was read, and offer correcting only when the host asks for it', async () => {
+  const page = await freshPage();
+  await page.goto(`${env.url}#view=reader&lang=en&embed=1&doc=${PLAN}&focus=${FIGURE}`);
+  const panel = page.locator(`[data-testid=review-panel][data-figure="${FIGURE}"]`);
+  await panel.waitFor();
+  assert.match(await panel.getByTestId('review-rule').innerText(), /goals section/);
+  assert.equal(await page.getByTestId('review-form').count(), 0, 'no form in a plain embed');
+  assert.equal(await page.getByTestId('export-corrections').count(), 0);
+  await page.goto(`${env.url}#view=reader&lang=en&embed=1&import=1&doc=${PLAN}&focus=${FIGURE}`);
+  await page.reload();
+  await page.getByTestId('review-form').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
