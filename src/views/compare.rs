@@ -6,7 +6,9 @@ use plan_analysis::compare::{
     chart_value, department_matrix, format_number, heat_level, instrument_heatmap, metric_matrix,
     sector_heatmap, yearly, MetricRow, Yearly,
 };
-use plan_analysis::export::{dataset_of_comparison, figures_csv};
+use plan_analysis::export::{
+    dataset_of_comparison, figures_csv, plan_similarity, plan_similarity_csv,
+};
 use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
 use plan_analysis::selection::toggled;
 use plan_model::vocab::{INSTRUMENTS, SECTORS};
@@ -422,9 +424,24 @@ fn instrument_coverage(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView 
     )
 }
 
-/// Plan × plan similarity of tasks, as percentages, the diagonal left blank.
+/// Plan × plan similarity of tasks, as percentages, the diagonal left blank, with its download.
 fn similarity(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
-    let matrix = data.similarity_index().plan_matrix(sel);
+    let table = std::sync::Arc::new(plan_similarity(&data.plans, &data.similarity_index(), sel));
+    let matrix = table.matrix.clone();
+    let (csv_table, json_table) = (table.clone(), table);
+    let downloads = view! {
+        <p class="pc-export" role="group" aria-label=Msg::ExportLabel.text(lang) data-testid="similarity-export">
+            <button type="button" class="pc-button pc-button--small" data-testid="export-csv"
+                on:click=move |_| crate::download::save_csv("plan-compare-similarity.csv", &plan_similarity_csv(&csv_table))>
+                {Msg::ExportCsv.text(lang)}
+            </button>
+            " "
+            <button type="button" class="pc-button pc-button--small" data-testid="export-json"
+                on:click=move |_| crate::download::save_json("plan-compare-similarity.json", &*json_table)>
+                {Msg::ExportJson.text(lang)}
+            </button>
+        </p>
+    };
     let head = sel
         .iter()
         .map(|&p| view! { <th scope="col">{short_label(data, p, lang)}</th> })
@@ -448,18 +465,21 @@ fn similarity(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {
             view! { <tr data-plan-id=data.plans[p].id.clone()><th scope="row">{short_label(data, p, lang)}</th>{cells}</tr> }
         })
         .collect_view();
-    table_region(
-        "pc-similarity-caption",
-        "similarity-matrix",
-        "pc-heatmap",
-        view! {
-            <strong>{Msg::SimilarityHeading.text(lang)}</strong>
-            " "
-            <span class="pc-small">{Msg::SimilarityCaption.text(lang)}</span>
-        },
-        view! { <th scope="col">{Msg::FilterPlans.text(lang)}</th>{head} },
-        body,
-    )
+    view! {
+        {table_region(
+            "pc-similarity-caption",
+            "similarity-matrix",
+            "pc-heatmap",
+            view! {
+                <strong>{Msg::SimilarityHeading.text(lang)}</strong>
+                " "
+                <span class="pc-small">{Msg::SimilarityCaption.text(lang)}</span>
+            },
+            view! { <th scope="col">{Msg::FilterPlans.text(lang)}</th>{head} },
+            body,
+        )}
+        {downloads}
+    }
 }
 
 fn departments(data: &Data, sel: &[usize], lang: Lang) -> impl IntoView {

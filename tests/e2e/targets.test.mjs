@@ -140,5 +140,10 @@ test('compare: policy instruments counted beside sectors, and how alike the plan
   // Symmetric: the cell (a, b) equals (b, a).
   const cell = (a, b) => matrix.locator('tbody tr').nth(a).locator('td').nth(b).innerText();
   assert.equal(await cell(1, 3), await cell(3, 1));
+  // The matrix downloads as a labelled square.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('similarity-export').getByTestId('export-csv').click()]);
+  const lines = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(lines.length, 6);
+  assert.match(lines[0], /^plan,000_8433abb47693ddfb,/);
   assert.deepEqual(page.problems, []);
 });
