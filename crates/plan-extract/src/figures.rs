@@ -934,11 +934,6 @@ const NOT_OPENERS: &[&str] = &[
     "针对", "对标", "对接", "面对", "应对", "相对", "对外", "对口", "绝对", "平凡",
 ];
 
-/// Characters of the verbs and qualifiers that end a noun phrase before a count (…的重大项目不少于3个).
-const LEAD_VERBS_CHARS: &[char] = &[
-    '不', '少', '低', '于', '达', '到', '超', '过', '约', '近', '为', ' ',
-];
-
 /// Words that make the number after them a requirement (申报项目投资额须达到2000万元以上).
 const REQUIRED: &[&str] = &["须达到", "需达到", "应达到", "须在", "需在", "不得低于"];
 
@@ -984,7 +979,7 @@ fn decide_kind(s: &str, r: &Reading, rest: &str, item: ItemKind, class: UnitClas
             .char_indices()
             .find(|(_, c)| digit_value(*c).is_some())
             .map_or(after_clause.len(), |(i, _)| i);
-        let noun = after_clause[..noun_end].trim_end_matches(LEAD_VERBS_CHARS);
+        let noun = trim_lead_verbs(&after_clause[..noun_end]);
         // From the qualifier written before the number (超过10亿元的企业).
         let from = r
             .qualifier
@@ -1141,19 +1136,15 @@ const COUNTED_CHARS: usize = 24;
 /// What a figure counts, in the source's words: the noun after it (10个以上行业顶尖人才团队), else
 /// the words before it in its clause (人工智能核心产业规模达400亿元).
 fn counted(s: &str, r: &Reading, clause_from: usize, after: &str) -> Option<String> {
-    let is_cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let after = after.trim_start_matches(is_space).trim_start_matches('的');
     let after = &after[..after.find(['、', '，', ',']).unwrap_or(after.len())];
     let after = after.trim_end_matches(['等', ' ', '和', '及', '与']);
     // 提高到…, 增加到…: what follows is the change, not the thing counted.
     let a_change = RAISED_TO.iter().any(|w| after.starts_with(w));
-    if !a_change && after.chars().filter(|&c| is_cjk(c)).count() >= 2 {
+    if !a_change && cjk_count(after) >= 2 {
         return Some(after.chars().take(COUNTED_CHARS).collect());
     }
-    let mut before = s[clause_from..r.start].trim_end_matches(is_space);
-    while let Some(verb) = LEAD_VERBS.iter().find(|v| before.ends_with(*v)) {
-        before = before[..before.len() - verb.len()].trim_end_matches(is_space);
-    }
+    let mut before = trim_lead_verbs(&s[clause_from..r.start]);
     // Not the year the clause opens with (到2025年，…).
     if let Some(at) = before.rfind('年') {
         if year_before(before, at).is_some() {
@@ -1167,13 +1158,33 @@ fn counted(s: &str, r: &Reading, clause_from: usize, after: &str) -> Option<Stri
     if let Some(at) = before.find([')', '\u{FF09}']).filter(|&at| at <= 12) {
         before = &before[at + before[at..].chars().next().map_or(1, char::len_utf8)..];
     }
-    let before = before.trim_start_matches(['，', ',', ' ', '全', '市', '省']);
-    let chars: Vec<char> = before.chars().collect();
-    (chars.iter().filter(|&&c| is_cjk(c)).count() >= 2).then(|| {
-        chars[chars.len().saturating_sub(COUNTED_CHARS)..]
-            .iter()
-            .collect()
+    counted_tail(before.trim_start_matches(['，', ',', ' ', '全', '市', '省']))
+}
+
+/// How many Chinese characters `words` holds: what is counted needs two at least.
+fn cjk_count(words: &str) -> usize {
+    words
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count()
+}
+
+/// The last [`COUNTED_CHARS`] characters of the words before a figure (the head noun ends a
+/// Chinese phrase), when they can name what is counted.
+fn counted_tail(words: &str) -> Option<String> {
+    (cjk_count(words) >= 2).then(|| {
+        let skip = words.chars().count().saturating_sub(COUNTED_CHARS);
+        words.chars().skip(skip).collect()
     })
+}
+
+/// `words` without the verbs and qualifiers that end it (…规模达 → …规模, …项目不少于 → …项目).
+fn trim_lead_verbs(mut words: &str) -> &str {
+    words = words.trim_end_matches(is_space);
+    while let Some(verb) = LEAD_VERBS.iter().find(|v| words.ends_with(*v)) {
+        words = words[..words.len() - verb.len()].trim_end_matches(is_space);
+    }
+    words
 }
 
 /// Baselines stated in a sentence: in `由X提高到Y`, X is Y's baseline (and a status); in
@@ -1209,22 +1220,8 @@ fn link_baselines(text: &str, figures: &mut [Figure]) {
             if let Some(opener) = opener {
                 // What grows is named before 由 (重点企业由…增加到…).
                 let subject = clause[..opener].trim_start_matches(['—', ' ', '\u{3000}']);
-                if subject
-                    .chars()
-                    .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-                    .count()
-                    >= 2
-                {
-                    from.counted = Some(
-                        subject
-                            .chars()
-                            .rev()
-                            .take(COUNTED_CHARS)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect(),
-                    );
+                if let Some(words) = counted_tail(subject) {
+                    from.counted = Some(words);
                     to.counted.clone_from(&from.counted);
                 }
                 let quote_start = sentence_start + (lead.len() - clause.len()) + opener;
