@@ -240,7 +240,8 @@ type ChartEntry = (String, Option<(f64, f64)>, String);
 fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoView {
     // One bar per plan that states the metric: its leading figure. Per year, a level's bar is the
     // growth it implies (percent), so the axis is in percent.
-    let growth_axis = per_year && row.measure(&data.plans) == Some(MeasureType::Level);
+    let row_measure = row.measure(&data.plans);
+    let growth_axis = per_year && row_measure == Some(MeasureType::Level);
     let entries: Vec<ChartEntry> = row
         .cells
         .iter()
@@ -248,7 +249,7 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
         .map(|(p, f)| {
             let figure = &data.plans[p].figures[f];
             // Per year, a bar of another measure than the row's would be in another unit.
-            let fits = !per_year || row.measure(&data.plans) == Some(figure.measure);
+            let fits = !per_year || row_measure == Some(figure.measure);
             let value = chart_value(&data.plans, p, f, per_year).filter(|_| fits);
             let unit = if growth_axis {
                 "%"
