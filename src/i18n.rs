@@ -778,12 +778,12 @@ pub fn implied_growth_text(
     from: &str,
     lang: Lang,
 ) -> String {
-    let pct = plan_analysis::compare::format_number(growth.rate * 100.0, 1);
+    let pct = format_value(growth.rate * 100.0, "%", lang);
     let year = growth.from_year;
     let text = match lang {
-        Lang::Zh => format!("隐含年均增速{pct}%(推算:自{year}年{from_value},{from})"),
+        Lang::Zh => format!("隐含年均增速{pct}(推算:自{year}年{from_value},{from})"),
         Lang::En => {
-            format!("implied growth {pct}% a year (derived: from {from_value} in {year}, {from})")
+            format!("implied growth {pct} a year (derived: from {from_value} in {year}, {from})")
         }
     };
     if growth.scope_differs {

@@ -127,7 +127,7 @@ pub fn rollup_table(data: &Data, sel: &[usize], state: &ViewState, lang: Lang) -
                 } else {
                     format_value(low, "yuan", lang)
                 };
-                (sum, format!("{}%", plan_analysis::compare::format_number(row.share() * 100.0, 1)))
+                (sum, format_value(row.share() * 100.0, "%", lang))
             };
             let other = (!row.other_scope.is_empty()).then(|| {
                 view! {
