@@ -318,6 +318,18 @@ messages! {
     BadUnit => ("单位无法识别:请按原文写法填写。", "The unit is not recognised: write it as the plan does."),
     BadYear => ("年份应为 1949 至 2100 之间的整数。", "The year must be a whole number from 1949 to 2100."),
     ReaderReviewHint => ("点击黄色数字,可查看它的判定依据并更正。", "Click a yellow figure to see how it was read and to correct it."),
+    PickerSearch => ("搜索规划(地名、标题或文件名)", "Search plans (place, title or file name)"),
+    PickerAll => ("选择全部", "Choose all"),
+    PickerUnplaced => ("未识别地区", "Place not recognised"),
+    PickerShowPlans => ("展开", "Show plans"),
+    PickerHidePlans => ("收起", "Hide plans"),
+    PickerNoMatch => ("没有符合搜索的规划。", "No plan matches the search."),
+    PagerPrevious => ("上一页", "Previous"),
+    PagerNext => ("下一页", "Next"),
+    CompareWindowHelp => (
+        "一次比较 8 份规划;用“上一页/下一页”查看其余所选规划。下载包含全部所选规划。",
+        "Compare shows 8 plans at a time; use Previous and Next for the rest of the chosen plans. Downloads hold every chosen plan."
+    ),
 }
 
 impl Msg {
@@ -491,6 +503,15 @@ impl Tr for City {
 /// The province of a city.
 pub fn province(city: &City, lang: Lang) -> &'static str {
     lang.pick(city.province_zh, city.province_en)
+}
+
+/// The name of a picker's province group; the group of plans with no recognised place says so.
+pub fn province_group(group: &plan_analysis::selection::ProvinceGroup, lang: Lang) -> &'static str {
+    if group.province_zh.is_empty() {
+        Msg::PickerUnplaced.text(lang)
+    } else {
+        lang.pick(group.province_zh, group.province_en)
+    }
 }
 
 /// An editor's note, written in both languages by the editor.
@@ -815,6 +836,33 @@ pub fn scope_note(city: &str, metric: &str, scope: &str, lang: Lang) -> String {
 }
 
 /// The count line above Explore's results.
+/// What a plan picker has chosen: `已选 5 / 1005 份规划` (every plan when none is named).
+pub fn picker_summary(chosen: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if chosen == total => format!("已选全部 {total} 份规划"),
+        Lang::Zh => format!("已选 {chosen} / {total} 份规划"),
+        Lang::En if chosen == total => format!("All {total} plans chosen"),
+        Lang::En => format!("{chosen} of {total} plans chosen"),
+    }
+}
+
+/// Plans a picker's search matched but does not draw: `另有 40 份,请缩小搜索范围`.
+pub fn picker_more(hidden: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {hidden} 份未列出,请缩小搜索范围。"),
+        Lang::En => format!("{hidden} more not listed: narrow the search."),
+    }
+}
+
+/// The part of a long list shown: `第 9–16 项,共 1005 项`.
+pub fn pager_range(range: &std::ops::Range<usize>, total: usize, lang: Lang) -> String {
+    let (first, last) = (range.start + 1, range.end);
+    match lang {
+        Lang::Zh => format!("第 {first}–{last} 项,共 {total} 项"),
+        Lang::En => format!("{first}–{last} of {total}"),
+    }
+}
+
 pub fn results_count(total: usize, shown: usize, lang: Lang) -> String {
     if total > shown {
         format!(

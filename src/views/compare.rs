@@ -10,20 +10,24 @@ use plan_analysis::export::{
     dataset_of_comparison, figures_csv, plan_similarity, plan_similarity_csv,
 };
 use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
-use plan_analysis::selection::toggled;
+use plan_analysis::selection::drawn_range;
 use plan_model::vocab::{INSTRUMENTS, SECTORS};
 use plan_model::MeasureType;
 
 use crate::i18n::{format_value, implied_growth_text, scope_note, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState};
 
+use super::picker::PlanPicker;
 use super::widgets::{
     city_name, department_name, export_bar, figure_link, figure_text, image_buttons,
-    instrument_name, metric_name, plan_label, sector_name, short_label, table_region,
+    instrument_name, metric_name, pager, plan_label, sector_name, short_label, table_region,
 };
 use crate::state::{app_state, data, Data};
 
 const CHART_WIDTH: f64 = 640.0;
+/// Plans compared side by side at once: wider tables stop being readable, and a library of a
+/// thousand plans would draw hundreds of thousands of cells.
+const COMPARE_COLUMNS: usize = 8;
 
 #[component]
 pub fn Compare(lang: Lang) -> impl IntoView {
@@ -52,25 +56,13 @@ pub fn Compare(lang: Lang) -> impl IntoView {
             });
         }
     });
-    let plan_boxes = data
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let id = p.id.clone();
-            let (a, b) = (id.clone(), id.clone());
-            let all = data.plans.clone();
-            let input_id = format!("pc-cmp-{id}");
-            view! {
-                <li class="pc-facet">
-                    <input type="checkbox" id=input_id.clone()
-                        prop:checked=move || app.state.with(|s| s.plans.is_empty() || s.plans.contains(&a))
-                        on:change=move |_| app.update(false, |s| s.plans = toggled(&all, &s.plans, &b))/>
-                    <label for=input_id>{plan_label(&data, i, lang)}</label>
-                </li>
-            }
-        })
-        .collect_view();
+    // A long selection is compared a window of columns at a time; a new selection starts at its
+    // first plans.
+    let first_column = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        selected.track();
+        first_column.set(0);
+    });
 
     let (csv_data, json_data) = (data.clone(), data.clone());
     // Downloads are tidy (one target a row) in the documented schema, what analysts load.
@@ -88,10 +80,7 @@ pub fn Compare(lang: Lang) -> impl IntoView {
         <section class="pc-view pc-compare" aria-labelledby="pc-compare-h" data-testid="view-compare">
             <h2 id="pc-compare-h">{View::Compare.tr(lang)}</h2>
             <div class="pc-compare__controls">
-                <fieldset class="pc-fieldset">
-                    <legend>{Msg::FilterPlans.text(lang)}</legend>
-                    <ul class="pc-facet-list pc-facet-list--inline" data-testid="compare-plans">{plan_boxes}</ul>
-                </fieldset>
+                <PlanPicker lang testid="compare-plans"/>
                 <div class="pc-facet pc-facet--single">
                     <input type="checkbox" id="pc-per-year" prop:checked=move || per_year.get()
                         on:change=move |_| app.update(false, |s| s.per_year = !s.per_year) data-testid="per-year"/>
@@ -105,8 +94,16 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                 {export_bar(lang, csv, json, "compare-export")}
             </div>
             {move || {
+                let count = selected.with(Vec::len);
+                (count > COMPARE_COLUMNS).then(|| view! {
+                    <p class="pc-small pc-muted" data-testid="compare-window-help">{Msg::CompareWindowHelp.text(lang)}</p>
+                    {pager(lang, "compare-pager", count, COMPARE_COLUMNS, first_column)}
+                })
+            }}
+            {move || {
                 let data = body_data.clone();
-                let sel = selected.get();
+                let all = selected.get();
+                let sel = all[drawn_range(all.len(), first_column.get(), COMPARE_COLUMNS)].to_vec();
                 let per_year = per_year.get();
                 let state = app.state.get_untracked();
                 let rows = metric_matrix(&data.plans, &sel, reported.get());
@@ -115,7 +112,8 @@ pub fn Compare(lang: Lang) -> impl IntoView {
                     {matrix(&data, &rows, &sel, &state, focused.as_deref(), per_year, lang)}
                     {charts(&data, &rows, per_year, lang)}
                     {super::targets::support_table(&data, &sel, &state, lang)}
-                    {super::targets::rollup_table(&data, &sel, &state, lang)}
+                    // The national roll-up sums every chosen plan, not only the columns in view.
+                    {super::targets::rollup_table(&data, &all, &state, lang)}
                     {super::targets::histories(&data, &sel, &state, lang)}
                     {sector_coverage(&data, &sel, lang)}
                     {instrument_coverage(&data, &sel, lang)}

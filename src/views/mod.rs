@@ -4,6 +4,7 @@ mod compare;
 mod explore;
 mod import;
 mod overview;
+mod picker;
 mod reader;
 mod review;
 mod targets;

@@ -7,23 +7,31 @@ use plan_model::Plan;
 use crate::i18n::{editor_note, plan_counts_text, province, Lang, Msg, Tr};
 use crate::view_state::View;
 
-use super::widgets::{city_name, date_text, import_origin, period_text, sector_name};
+use plan_analysis::selection::drawn_range;
+
+use super::widgets::{city_name, date_text, import_origin, pager, period_text, sector_name};
 use crate::state::{app_state, data};
+
+/// Plan cards drawn at once; a longer library pages through them.
+const CARDS_AT_ONCE: usize = 24;
 
 #[component]
 pub fn Overview(lang: Lang) -> impl IntoView {
     let data = data();
     let app = app_state();
-    let cards = data
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(index, plan)| card(plan, data.import_of(index), lang, &app))
-        .collect_view();
+    let total = data.plans.len();
+    let first_card = RwSignal::new(0usize);
+    let cards = move || {
+        drawn_range(total, first_card.get(), CARDS_AT_ONCE)
+            .map(|index| card(&data.plans[index], data.import_of(index), lang, &app))
+            .collect_view()
+    };
     view! {
         <section class="pc-view" aria-labelledby="pc-overview-h" data-testid="view-overview">
-            <h2 id="pc-overview-h">{Msg::PlansHeading.text(lang)} " (" {data.plans.len()} ")"</h2>
+            <h2 id="pc-overview-h">{Msg::PlansHeading.text(lang)} " (" {total} ")"</h2>
+            {pager(lang, "overview-pager", total, CARDS_AT_ONCE, first_card)}
             <ul class="pc-cards" data-testid="plan-list">{cards}</ul>
+            {pager(lang, "overview-pager-end", total, CARDS_AT_ONCE, first_card)}
         </section>
     }
 }

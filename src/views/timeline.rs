@@ -6,13 +6,22 @@ use crate::view_state::{View, YEAR_MAX, YEAR_MIN};
 use leptos::prelude::*;
 use plan_analysis::export::{timeline, timeline_csv};
 use plan_analysis::geometry::{
-    default_years, layout_timeline, timeline_lanes, Lane, MilestoneKind, LABEL_WIDTH,
+    default_years, lanes_in_view, layout_timeline, timeline_lanes, Lane, MilestoneKind,
+    TimelineLayout, LABEL_WIDTH,
 };
+use plan_analysis::selection::drawn_range;
+use std::ops::Range;
+use wasm_bindgen::JsCast;
 
-use super::widgets::{export_bar, image_buttons, plan_label, short_label, table_region};
+use super::picker::PlanPicker;
+use super::widgets::{export_bar, image_buttons, pager, plan_label, short_label, table_region};
 use crate::state::{app_state, data, Data};
 
 const SVG_ID: &str = "pc-timeline-svg";
+/// Plans listed at once in the table under the chart.
+const TABLE_LANES: usize = 25;
+/// Above this many lanes the chart scrolls inside its own box and draws only the lanes in view.
+const SCROLLING_FROM: usize = 16;
 
 fn milestone_date(m: &plan_analysis::geometry::Milestone) -> String {
     m.date.clone()
@@ -60,6 +69,39 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
         app.update(false, |s| s.span = Some((clamp(from), clamp(to))));
     };
 
+    let layout =
+        Memo::new(move |_| lanes.with(|l| layout_timeline(l, shown.get(), width.get(), today())));
+    // The part of the chart in view, in SVG units: (top, height). Before the first scroll, the
+    // top of the chart and the window's height.
+    let viewport = RwSignal::new((0.0, window_height()));
+    let in_view = Memo::new(move |_| {
+        let (top, height) = viewport.get();
+        lanes_in_view(lanes.with(Vec::len), top, height)
+    });
+    let on_scroll = move |ev: leptos::ev::Event| {
+        let Some(chart) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        // The SVG may be drawn narrower than its own units (narrow columns scale it down).
+        let drawn = chart
+            .first_element_child()
+            .map_or(0.0, |svg| svg.get_bounding_client_rect().width());
+        let scale = layout.with_untracked(|l| if drawn > 0.0 { l.width / drawn } else { 1.0 });
+        viewport.set((
+            f64::from(chart.scroll_top()) * scale,
+            f64::from(chart.client_height()) * scale,
+        ));
+    };
+    let scrolling = move || lanes.with(Vec::len) > SCROLLING_FROM;
+    let first_table_lane = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        lanes.track();
+        first_table_lane.set(0);
+    });
+
     let (csv_data, json_data, table_data, svg_data) =
         (data.clone(), data.clone(), data.clone(), data.clone());
     let csv = move || {
@@ -75,6 +117,7 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
         <section class="pc-view pc-timeline" aria-labelledby="pc-timeline-h" data-testid="view-timeline">
             <h2 id="pc-timeline-h">{Msg::TimelineHeading.text(lang)}</h2>
             <p class="pc-small">{Msg::TimelineHelp.text(lang)}</p>
+            <PlanPicker lang testid="timeline-plans"/>
             <div class="pc-timeline__controls" role="group" aria-label=Msg::YearsShown.text(lang)>
                 <button type="button" class="pc-button" on:click=move |_| zoom(1) data-testid="zoom-in">{Msg::ZoomIn.text(lang)}</button>
                 <button type="button" class="pc-button" on:click=move |_| zoom(-1) data-testid="zoom-out">{Msg::ZoomOut.text(lang)}</button>
@@ -83,8 +126,8 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
                 {image_buttons(lang, SVG_ID.to_string(), "plan-compare-timeline".to_string())}
                 {export_bar(lang, csv, json, "timeline-export")}
             </div>
-            <div class="pc-timeline__chart">
-                {move || chart(&svg_data, &lanes.get(), shown.get(), width.get(), tooltip, lang)}
+            <div class="pc-timeline__chart" class:pc-timeline__chart--scrolling=scrolling on:scroll=on_scroll data-testid="timeline-scroller">
+                {move || lanes.with(|l| layout.with(|placed| chart(&svg_data, l, placed, in_view.get(), tooltip, lang)))}
             </div>
             <p class="pc-tooltip" aria-live="polite" data-testid="timeline-tooltip">{move || tooltip.get()}</p>
             <div class="pc-legend pc-small" aria-hidden="true">
@@ -95,21 +138,35 @@ pub fn Timeline(lang: Lang) -> impl IntoView {
                 <span class="pc-legend__item"><svg width="14" height="14"><polygon points="7,1 13,13 1,13" fill="#b3261e"/></svg>{MilestoneKind::TargetYear.tr(lang)}</span>
                 <span class="pc-legend__item"><svg width="14" height="14"><circle cx="7" cy="7" r="5" fill="#ffffff" stroke="#1e6b34" stroke-width="2.5"/></svg>{MilestoneKind::Reported.tr(lang)}</span>
             </div>
-            {move || table(&table_data, &lanes.get(), lang)}
+            {move || lanes.with(|l| pager(lang, "timeline-table-pager", l.len(), TABLE_LANES, first_table_lane))}
+            {move || lanes.with(|l| {
+                let shown = drawn_range(l.len(), first_table_lane.get(), TABLE_LANES);
+                table(&table_data, &l[shown], lang)
+            })}
         </section>
     }
 }
 
+/// The window's height in CSS pixels.
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+}
+
+/// The chart; of a long timeline only the lanes `in_view` (and their milestones) are drawn, in an
+/// SVG as tall as all of them, so that the scroll bar stays true.
 fn chart(
     data: &Data,
     lanes: &[Lane],
-    shown: (u16, u16),
-    width: f64,
+    layout: &TimelineLayout,
+    in_view: Range<usize>,
     tooltip: RwSignal<String>,
     lang: Lang,
 ) -> impl IntoView {
     let app = app_state();
-    let layout = layout_timeline(lanes, shown, width, today());
     let ticks = layout
         .ticks
         .iter()
@@ -122,9 +179,9 @@ fn chart(
             }
         })
         .collect_view();
-    let lane_views = lanes
+    let lane_views = lanes[in_view.clone()]
         .iter()
-        .zip(&layout.lanes)
+        .zip(&layout.lanes[in_view.clone()])
         .map(|(lane, placed)| {
             let plan = &data.plans[lane.plan];
             let bar = placed.bar.map(|(a, b)| {
@@ -147,7 +204,7 @@ fn chart(
     let markers = layout
         .milestones
         .iter()
-        .filter(|m| !m.clipped)
+        .filter(|m| !m.clipped && in_view.contains(&m.lane))
         .map(|placed| {
             let lane = &lanes[placed.lane];
             let plan = &data.plans[lane.plan];

@@ -233,3 +233,35 @@ pub fn added_text(iso: &str) -> String {
     let minutes = iso.get(..16).unwrap_or(iso);
     format!("{} UTC", minutes.replace('T', " "))
 }
+
+/// Previous/next controls over a long list drawn a window at a time: `start` is the first entry
+/// drawn, `size` how many. Nothing is drawn when the whole list fits.
+pub fn pager(
+    lang: Lang,
+    testid: &'static str,
+    total: usize,
+    size: usize,
+    start: RwSignal<usize>,
+) -> impl IntoView {
+    use plan_analysis::selection::drawn_range;
+    (total > size).then(|| {
+        let range = move || drawn_range(total, start.get(), size);
+        view! {
+            <div class="pc-pager" role="group" aria-label=move || crate::i18n::pager_range(&range(), total, lang) data-testid=testid>
+                <button type="button" class="pc-button pc-button--small" data-testid="pager-previous"
+                    prop:disabled=move || range().start == 0
+                    on:click=move |_| start.set(range().start.saturating_sub(size))>
+                    {Msg::PagerPrevious.text(lang)}
+                </button>
+                " "
+                <span class="pc-small" aria-live="polite" data-testid="pager-range">{move || crate::i18n::pager_range(&range(), total, lang)}</span>
+                " "
+                <button type="button" class="pc-button pc-button--small" data-testid="pager-next"
+                    prop:disabled=move || range().end >= total
+                    on:click=move |_| start.set(range().end)>
+                    {Msg::PagerNext.text(lang)}
+                </button>
+            </div>
+        }
+    })
+}

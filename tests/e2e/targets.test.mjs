@@ -51,7 +51,7 @@ test('compare: local targets rolled up against the national plan, with who contr
   // Changsha's 核心及相关产业 target for 2023 is shown, not summed.
   assert.match(await page.getByTestId('rollup-off-year').innerText(), /Changsha/);
   // Without Tianjin, 2020 has nothing to sum.
-  await page.locator('#pc-cmp-003_e974f5983be240f5').uncheck();
+  await page.locator('[data-testid=compare-plans] input[data-key="003_e974f5983be240f5"]').uncheck();
   await page.waitForFunction(() => document.querySelector('[data-testid=rollup-row][data-metric="ai_industry_scale"][data-year="2020"] [data-testid=rollup-sum]').innerText === '—');
   assert.deepEqual(page.problems, []);
 });
@@ -72,7 +72,7 @@ test('compare: one city over time, the reply before the plan, the latest flagged
   assert.ok((await latest.count()) >= 1);
   assert.match(await latest.filter({ hasText: '¥40 bn' }).getByTestId('implied-growth').innerText(), /implied growth 32% a year \(derived: from ¥10 bn in 2020/);
   // The history follows the selection: with one Wuhan plan there is no history.
-  await page.locator('#pc-cmp-000_8433abb47693ddfb').uncheck();
+  await page.locator('[data-testid=compare-plans] input[data-key="000_8433abb47693ddfb"]').uncheck();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-table]').length === 0);
   assert.match(await page.getByTestId('history').innerText(), /No place has two or more/);
   assert.deepEqual(page.problems, []);

@@ -69,7 +69,7 @@ test('compare follows plans, per_year and metric', async () => {
   // (Check functions run in the page: everything they use is written inside them.)
   await follows('view=compare', `view=compare&plans=${WUHAN},${TIANJIN}`, (w) =>
     document.querySelectorAll('[data-testid=matrix] thead th').length === (w === 'a' ? 6 : 3) &&
-    document.querySelector(`#pc-cmp-${'004_0464be91846ce881'}`).checked === (w === 'a'));
+    document.querySelector('[data-testid=compare-plans] input[data-key="004_0464be91846ce881"]').checked === (w === 'a'));
   await follows('view=compare', 'view=compare&per_year=1', (w) => document.querySelector('#pc-per-year').checked === (w === 'b'));
   await follows('view=compare', 'view=compare&metric=ai_industry_scale', (w) =>
     (document.querySelector('[data-testid=matrix] tr[data-metric=ai_industry_scale]')?.classList.contains('pc-focus') ?? false) === (w === 'b'));

@@ -102,7 +102,7 @@ test('compare: the matrix lines up like targets, footnotes scopes, charts what t
   assert.ok(readings.some((t) => /no earlier reported figure/.test(t)), readings.join(' | '));
   assert.ok(!(await row.innerText()).includes('¥13.333 bn'), 'no level divided by the years of its period');
   // Fewer plans: the chart for a metric only one plan states disappears.
-  await page.locator('#pc-cmp-002_efbdcff6e01d2b71').uncheck();
+  await page.locator('[data-testid=compare-plans] input[data-key="002_efbdcff6e01d2b71"]').uncheck();
   await page.waitForFunction(() => location.hash.includes('plans='));
   assert.ok(!(await row.innerText()).includes('¥100 bn'), 'Changsha left the comparison');
   assert.deepEqual(page.problems, []);

@@ -417,6 +417,19 @@ pub fn layout_timeline(
     }
 }
 
+/// Lanes drawn beyond each edge of the visible part, so that a quick scroll does not show a gap
+/// before the next draw.
+const OVERSCAN_LANES: usize = 4;
+
+/// The lanes a chart scrolled to `top` shows in a `height`-tall viewport (both in SVG units from
+/// the chart's top), with a margin either side: a long timeline draws only these.
+pub fn lanes_in_view(lane_count: usize, top: f64, height: f64) -> std::ops::Range<usize> {
+    let lane_at = |y: f64| ((y - TIMELINE_AXIS) / LANE_HEIGHT).floor().max(0.0) as usize;
+    let first = lane_at(top).saturating_sub(OVERSCAN_LANES).min(lane_count);
+    let last = (lane_at(top + height.max(0.0)) + 1 + OVERSCAN_LANES).min(lane_count);
+    first..last.max(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -536,5 +549,24 @@ mod tests {
             reported.contains(&2018) && reported.contains(&2020),
             "{reported:?}"
         );
+    }
+
+    #[test]
+    fn only_lanes_near_the_viewport_are_drawn() {
+        // 1,000 lanes, a 600-unit viewport at the top: the first 14 visible plus the margin.
+        let first = lanes_in_view(1000, 0.0, 600.0);
+        assert_eq!(first.start, 0);
+        assert!(
+            first.end >= 14 && first.end <= 14 + 2 * OVERSCAN_LANES,
+            "{first:?}"
+        );
+        // Scrolled to lane 500: lanes around it, never the whole list.
+        let middle = lanes_in_view(1000, TIMELINE_AXIS + 500.0 * LANE_HEIGHT, 600.0);
+        assert!(middle.contains(&500) && middle.contains(&510), "{middle:?}");
+        assert!(middle.len() < 30, "{middle:?}");
+        // Past the end, and a short list, stay inside the lanes.
+        assert_eq!(lanes_in_view(1000, 1.0e9, 600.0), 1000..1000);
+        assert_eq!(lanes_in_view(5, 0.0, 600.0), 0..5);
+        assert_eq!(lanes_in_view(0, 0.0, 600.0), 0..0);
     }
 }

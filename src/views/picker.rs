@@ -1,0 +1,152 @@
+//! The plan picker: the plans a view shows, grouped by province, with a search, so that a library
+//! of a thousand plans is chosen from as easily as one of five.
+//!
+//! It writes the URL's `plans=` like every other control. Only what is open is drawn: a province's
+//! plans appear when it is expanded (every province is, in a short library) or when a search
+//! matches them, at most [`MAX_DRAWN`] at a time.
+
+use leptos::prelude::*;
+use plan_analysis::selection::{by_province, plan_matches, set_group, toggled};
+
+use crate::i18n::{picker_more, picker_summary, province_group, Lang, Msg};
+use crate::state::{app_state, data};
+
+use super::widgets::plan_label;
+
+/// Libraries up to this size show every province expanded, as a flat list would.
+const EXPANDED_UP_TO: usize = 12;
+/// Plan rows drawn at most; a search narrows the rest.
+const MAX_DRAWN: usize = 60;
+
+#[component]
+pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
+    let data = data();
+    let app = app_state();
+    let total = data.plans.len();
+    let search = RwSignal::new(String::new());
+    // Provinces the user expanded (by Chinese name; "" is the unplaced group).
+    let expanded = RwSignal::new(Vec::<&'static str>::new());
+    // Whether each plan is chosen, worked out once per change of the URL rather than per row.
+    let chosen = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let mut chosen = vec![false; data.plans.len()];
+            for i in app.state.with(|s| data.selected(s)) {
+                chosen[i] = true;
+            }
+            chosen
+        })
+    };
+    let chosen_count = Memo::new(move |_| chosen.with(|c| c.iter().filter(|&&on| on).count()));
+
+    let groups_data = data.clone();
+    let groups = move || {
+        let data = groups_data.clone();
+        let query = search.get();
+        let searching = !query.trim().is_empty();
+        let shown: Vec<usize> = (0..data.plans.len())
+            .filter(|&i| !searching || plan_matches(&data.plans[i], &query))
+            .collect();
+        if shown.is_empty() {
+            return view! { <p class="pc-muted pc-small" data-testid="picker-no-match">{Msg::PickerNoMatch.text(lang)}</p> }.into_any();
+        }
+        let mut budget = MAX_DRAWN;
+        let mut hidden = 0;
+        let rows = by_province(&data.plans, &shown)
+            .into_iter()
+            .map(|group| {
+                let name = group.province_zh;
+                let open = searching || total <= EXPANDED_UP_TO || expanded.with(|e| e.contains(&name));
+                let drawn = if open { group.plans.len().min(budget) } else { 0 };
+                budget -= drawn;
+                hidden += if open { group.plans.len() - drawn } else { 0 };
+                let label = province_group(&group, lang);
+                let list_id = format!("pc-pick-{testid}-{}", group.plans[0]);
+                let box_id = format!("{list_id}-all");
+                let members = group.plans.clone();
+                let (all_members, all_plans) = (members.clone(), data.plans.clone());
+                // Checked when every plan of the province is chosen.
+                let group_checked = move || chosen.with(|c| members.iter().all(|&i| c[i]));
+                let plan_rows = group.plans[..drawn]
+                    .iter()
+                    .map(|&i| {
+                        let id = data.plans[i].id.clone();
+                        let b = id.clone();
+                        let all = data.plans.clone();
+                        let input_id = format!("pc-pick-{testid}-p{i}");
+                        view! {
+                            <li class="pc-facet">
+                                <input type="checkbox" id=input_id.clone() data-key=id
+                                    prop:checked=move || chosen.with(|c| c[i])
+                                    on:change=move |_| app.update(false, |s| s.plans = toggled(&all, &s.plans, &b))/>
+                                <label for=input_id>{plan_label(&data, i, lang)}</label>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let toggle_label = if open { Msg::PickerHidePlans } else { Msg::PickerShowPlans };
+                let disclosure = (!searching && total > EXPANDED_UP_TO).then(|| {
+                    view! {
+                        <button type="button" class="pc-button pc-button--small" aria-expanded=open.to_string()
+                            aria-controls=list_id.clone() data-testid="picker-expand"
+                            on:click=move |_| expanded.update(|e| {
+                                match e.iter().position(|n| *n == name) {
+                                    Some(at) => { e.remove(at); }
+                                    None => e.push(name),
+                                }
+                            })>
+                            {toggle_label.text(lang)}
+                        </button>
+                    }
+                });
+                let count = group.plans.len();
+                view! {
+                    <li class="pc-picker__group" data-testid="picker-group" data-province=name>
+                        <div class="pc-picker__head pc-facet">
+                            <input type="checkbox" id=box_id.clone() prop:checked=group_checked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    app.update(false, |s| s.plans = set_group(&all_plans, &s.plans, &all_members, on));
+                                }/>
+                            <label for=box_id>{label} " " <span class="pc-count">{format!("({count})")}</span></label>
+                            " "
+                            {disclosure}
+                        </div>
+                        {open.then(|| view! { <ul class="pc-facet-list" id=list_id>{plan_rows}</ul> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (hidden > 0).then(|| {
+            view! { <p class="pc-muted pc-small" data-testid="picker-more">{picker_more(hidden, lang)}</p> }
+        });
+        view! {
+            <ul class="pc-picker__groups">{rows}</ul>
+            {more}
+        }
+        .into_any()
+    };
+
+    view! {
+        <fieldset class="pc-fieldset pc-picker" data-testid=testid>
+            <legend>{Msg::FilterPlans.text(lang)}</legend>
+            <div class="pc-picker__bar">
+                <span class="pc-small" aria-live="polite" data-testid="picker-summary">
+                    {move || picker_summary(chosen_count.get(), total, lang)}
+                </span>
+                " "
+                <button type="button" class="pc-button pc-button--small" data-testid="picker-all"
+                    on:click=move |_| app.update(false, |s| s.plans.clear())>
+                    {Msg::PickerAll.text(lang)}
+                </button>
+            </div>
+            {(total > EXPANDED_UP_TO).then(|| view! {
+                <input type="search" class="pc-input pc-picker__search" data-testid="picker-search"
+                    aria-label=Msg::PickerSearch.text(lang) placeholder=Msg::PickerSearch.text(lang)
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))/>
+            })}
+            {groups}
+        </fieldset>
+    }
+}
