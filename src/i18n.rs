@@ -846,6 +846,15 @@ pub fn picker_summary(chosen: usize, total: usize, lang: Lang) -> String {
     }
 }
 
+/// The picker's button that keeps only the plans a search found.
+pub fn picker_only(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("只选这 {count} 份"),
+        Lang::En if count == 1 => "Choose only this plan".to_string(),
+        Lang::En => format!("Choose only these {count}"),
+    }
+}
+
 /// Plans a picker's search matched but does not draw: `另有 40 份,请缩小搜索范围`.
 pub fn picker_more(hidden: usize, lang: Lang) -> String {
     match lang {

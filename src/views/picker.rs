@@ -6,15 +6,15 @@
 //! matches them, at most [`MAX_DRAWN`] at a time.
 
 use leptos::prelude::*;
-use plan_analysis::selection::{by_province, plan_matches, set_group, toggled};
+use plan_analysis::selection::{by_province, only_these, plan_matches, set_group, toggled};
 
-use crate::i18n::{picker_more, picker_summary, province_group, Lang, Msg};
+use crate::i18n::{picker_more, picker_only, picker_summary, province_group, Lang, Msg};
 use crate::state::{app_state, data};
 
 use super::widgets::plan_label;
 
 /// Libraries up to this size show every province expanded, as a flat list would.
-const EXPANDED_UP_TO: usize = 12;
+pub const EXPANDED_UP_TO: usize = 12;
 /// Plan rows drawn at most; a search narrows the rest.
 const MAX_DRAWN: usize = 60;
 
@@ -117,10 +117,22 @@ pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
                 }
             })
             .collect_view();
+        // From a search, the quickest way to a few plans of a thousand: keep only what it found.
+        let only = searching.then(|| {
+            let (all, matches) = (data.plans.clone(), shown.clone());
+            let count = matches.len();
+            view! {
+                <button type="button" class="pc-button pc-button--small" data-testid="picker-only"
+                    on:click=move |_| app.update(false, |s| s.plans = only_these(&all, &matches))>
+                    {picker_only(count, lang)}
+                </button>
+            }
+        });
         let more = (hidden > 0).then(|| {
             view! { <p class="pc-muted pc-small" data-testid="picker-more">{picker_more(hidden, lang)}</p> }
         });
         view! {
+            {only}
             <ul class="pc-picker__groups">{rows}</ul>
             {more}
         }

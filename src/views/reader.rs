@@ -1,10 +1,11 @@
 //! The source reader: a plan's full text with outline navigation, items and figures highlighted.
 //! Every figure in the app links here (`view=reader&doc=…&focus=<figure id>`).
 
-use crate::i18n::{diagnostic_text, Lang, Msg};
+use crate::i18n::{diagnostic_text, province_group, Lang, Msg};
 use crate::view_state::View;
 use leptos::prelude::*;
 use plan_analysis::reader::runs;
+use plan_analysis::selection::by_province;
 use wasm_bindgen::JsCast;
 
 use super::widgets::{figure_text, plan_label};
@@ -72,11 +73,39 @@ pub fn Reader(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The reader's page for plan `doc`. The figure `focus` names has its review panel under it.
-fn page(data: &Data, doc: usize, focus: Memo<Option<String>>, lang: Lang) -> impl IntoView {
+/// Which plan to read: tabs for a short library; for a long one a list grouped by province (one
+/// element per plan, where a thousand tabs would bury the page).
+fn chooser(data: &Data, doc: usize, lang: Lang) -> impl IntoView {
     let app = app_state();
-    let plan = &data.plans[doc];
-    let chooser = data
+    if data.plans.len() > super::picker::EXPANDED_UP_TO {
+        let all: Vec<usize> = (0..data.plans.len()).collect();
+        let groups = by_province(&data.plans, &all)
+            .into_iter()
+            .map(|group| {
+                let options = group
+                    .plans
+                    .iter()
+                    .map(|&i| view! { <option value=data.plans[i].id.clone() selected=i == doc>{plan_label(data, i, lang)}</option> })
+                    .collect_view();
+                view! { <optgroup label=province_group(&group, lang)>{options}</optgroup> }
+            })
+            .collect_view();
+        return view! {
+            <select class="pc-input" aria-label=Msg::ReaderChoose.text(lang) data-testid="reader-select"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    app.update(false, move |s| {
+                        s.view = View::Reader;
+                        s.doc = Some(id);
+                        s.focus = None;
+                    })
+                }>
+                {groups}
+            </select>
+        }
+        .into_any();
+    }
+    let tabs = data
         .plans
         .iter()
         .enumerate()
@@ -92,6 +121,14 @@ fn page(data: &Data, doc: usize, focus: Memo<Option<String>>, lang: Lang) -> imp
             view! { <li><a href=href aria-current=(i == doc).then_some("page") class:pc-tab--current=i == doc>{plan_label(data, i, lang)}</a></li> }
         })
         .collect_view();
+    view! { <ul class="pc-tabs pc-tabs--wrap" data-testid="reader-plans">{tabs}</ul> }.into_any()
+}
+
+/// The reader's page for plan `doc`. The figure `focus` names has its review panel under it.
+fn page(data: &Data, doc: usize, focus: Memo<Option<String>>, lang: Lang) -> impl IntoView {
+    let app = app_state();
+    let plan = &data.plans[doc];
+    let chooser = chooser(data, doc, lang);
     let outline = plan
         .outline
         .iter()
@@ -183,9 +220,7 @@ fn page(data: &Data, doc: usize, focus: Memo<Option<String>>, lang: Lang) -> imp
     view! {
         <section class="pc-view pc-reader" aria-labelledby="pc-reader-h" data-testid="view-reader" data-doc=plan.id.clone()>
             <h2 id="pc-reader-h" lang="zh-CN">{plan.title.text.clone()}</h2>
-            <nav aria-label=Msg::ReaderChoose.text(lang)>
-                <ul class="pc-tabs pc-tabs--wrap" data-testid="reader-plans">{chooser}</ul>
-            </nav>
+            <nav aria-label=Msg::ReaderChoose.text(lang)>{chooser}</nav>
             {plan.truncated.then(|| view! {
                 <p class="pc-warning" role="note" data-testid="truncated-warning">{Msg::TruncatedWarning.text(lang)}</p>
             })}

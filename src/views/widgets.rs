@@ -257,7 +257,7 @@ pub fn pager(
                 <span class="pc-small" aria-live="polite" data-testid="pager-range">{move || crate::i18n::pager_range(&range(), total, lang)}</span>
                 " "
                 <button type="button" class="pc-button pc-button--small" data-testid="pager-next"
-                    prop:disabled=move || range().end >= total
+                    prop:disabled=move || { range().end >= total }
                     on:click=move |_| start.set(range().end)>
                     {Msg::PagerNext.text(lang)}
                 </button>

@@ -62,6 +62,15 @@ pub fn set_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) -
     }
 }
 
+/// The chosen list naming exactly the plans `only` (a search's matches), normalised like
+/// [`toggled`].
+pub fn only_these(plans: &[Plan], only: &[usize]) -> Vec<String> {
+    if only.is_empty() || only.len() == plans.len() {
+        return Vec::new();
+    }
+    only.iter().map(|&i| plans[i].id.clone()).collect()
+}
+
 /// The plans of one province (or municipality), for a picker that groups a long library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProvinceGroup {
@@ -208,6 +217,14 @@ mod tests {
         assert!(plan_matches(&plan, "wuhan.txt"));
         assert!(!plan_matches(&plan, "武汉 天津"));
         assert!(plan_matches(&plan, "  "));
+    }
+
+    #[test]
+    fn only_the_matches_are_chosen() {
+        let plans = plans();
+        assert_eq!(only_these(&plans, &[2]), vec!["c".to_string()]);
+        assert_eq!(only_these(&plans, &[0, 1, 2]), Vec::<String>::new());
+        assert_eq!(only_these(&plans, &[]), Vec::<String>::new());
     }
 
     #[test]
