@@ -12,6 +12,7 @@ use crate::view_state::{View, ViewState, YearBound, YEAR_MAX, YEAR_MIN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::picker::PlanPicker;
 use super::widgets::{
     department_name, export_bar, figure_href, figure_text, instrument_name, item_href, plan_label,
     sector_name, short_label,
@@ -103,12 +104,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let query = Memo::new(move |_| app.state.with(|s| s.query.clone()));
     let figures_only = Memo::new(move |_| app.state.with(|s| s.figures_only));
 
-    let plan_options: Vec<(String, String)> = data
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), plan_label(&data, i, lang)))
-        .collect();
+    let plan_ids = data.plans.clone();
+    let plan_count = Callback::new(move |i: usize| {
+        counts.with(|c| c.plans.get(&plan_ids[i].id).copied().unwrap_or(0))
+    });
     let sector_options: Vec<(String, String)> = SECTORS
         .iter()
         .map(|s| (s.key.to_string(), sector_name(s.key, lang)))
@@ -185,10 +184,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                     <button type="button" class="pc-button" on:click=move |_| app.update(false, |s| *s = s.cleared_filters()) data-testid="clear-all">
                         {Msg::ClearAll.text(lang)}
                     </button>
-                    {checkbox_group(Msg::FilterPlans.text(lang), "plans", plan_options,
-                        |s, k| s.plans.iter().any(|p| p == k),
-                        move |k| counts.with(|c| c.plans.get(k).copied().unwrap_or(0)),
-                        |s, k| toggle(&mut s.plans, &k.to_string()))}
+                    <PlanPicker lang testid="facet-plans" filter=true count=plan_count/>
                     {checkbox_group(Msg::FilterKinds.text(lang), "kinds", kind_options,
                         |s, k| s.kinds.iter().any(|x| x.key() == k),
                         move |k| counts.with(|c| ItemKind::from_key(k).and_then(|x| c.kinds.get(&x).copied()).unwrap_or(0)),

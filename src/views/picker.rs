@@ -6,7 +6,9 @@
 //! matches them, at most [`MAX_DRAWN`] at a time.
 
 use leptos::prelude::*;
-use plan_analysis::selection::{by_province, only_these, plan_matches, set_group, toggled};
+use plan_analysis::selection::{
+    by_province, only_these, plan_matches, selected_only, set_group, toggled, with_group,
+};
 
 use crate::i18n::{picker_more, picker_only, picker_summary, province_group, Lang, Msg};
 use crate::state::{app_state, data};
@@ -18,8 +20,16 @@ pub const EXPANDED_UP_TO: usize = 12;
 /// Plan rows drawn at most; a search narrows the rest.
 const MAX_DRAWN: usize = 60;
 
+/// `filter`: the boxes narrow a search (Explore): unticked means no filter, and ticking a plan
+/// keeps only the ticked ones. Otherwise they choose what a view shows (Compare, Timeline): every
+/// plan is ticked by default. `count`, when given, is shown beside each plan (results in it).
 #[component]
-pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
+pub fn PlanPicker(
+    lang: Lang,
+    testid: &'static str,
+    #[prop(optional)] filter: bool,
+    #[prop(optional)] count: Option<Callback<usize, usize>>,
+) -> impl IntoView {
     let data = data();
     let app = app_state();
     let total = data.plans.len();
@@ -31,13 +41,27 @@ pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             let mut chosen = vec![false; data.plans.len()];
-            for i in app.state.with(|s| data.selected(s)) {
+            let named = app.state.with(|s| {
+                if filter {
+                    selected_only(&data.plans, &s.plans)
+                } else {
+                    data.selected(s)
+                }
+            });
+            for i in named {
                 chosen[i] = true;
             }
             chosen
         })
     };
-    let chosen_count = Memo::new(move |_| chosen.with(|c| c.iter().filter(|&&on| on).count()));
+    // A filter that names no plan keeps them all.
+    let chosen_count =
+        Memo::new(
+            move |_| match chosen.with(|c| c.iter().filter(|&&on| on).count()) {
+                0 => total,
+                n => n,
+            },
+        );
 
     let groups_data = data.clone();
     let groups = move || {
@@ -78,8 +102,17 @@ pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
                             <li class="pc-facet">
                                 <input type="checkbox" id=input_id.clone() data-key=id
                                     prop:checked=move || chosen.with(|c| c[i])
-                                    on:change=move |_| app.update(false, |s| s.plans = toggled(&all, &s.plans, &b))/>
-                                <label for=input_id>{plan_label(&data, i, lang)}</label>
+                                    on:change=move |_| app.update(false, |s| {
+                                        s.plans = if filter {
+                                            with_group(&all, &s.plans, &[i], !s.plans.contains(&b))
+                                        } else {
+                                            toggled(&all, &s.plans, &b)
+                                        }
+                                    })/>
+                                <label for=input_id>
+                                    {plan_label(&data, i, lang)}
+                                    {count.map(|count| view! { " " <span class="pc-count">{move || format!("({})", count.run(i))}</span> })}
+                                </label>
                             </li>
                         }
                     })
@@ -106,7 +139,13 @@ pub fn PlanPicker(lang: Lang, testid: &'static str) -> impl IntoView {
                             <input type="checkbox" id=box_id.clone() prop:checked=group_checked
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    app.update(false, |s| s.plans = set_group(&all_plans, &s.plans, &all_members, on));
+                                    app.update(false, |s| {
+                                        s.plans = if filter {
+                                            with_group(&all_plans, &s.plans, &all_members, on)
+                                        } else {
+                                            set_group(&all_plans, &s.plans, &all_members, on)
+                                        }
+                                    });
                                 }/>
                             <label for=box_id>{label} " " <span class="pc-count">{format!("({count})")}</span></label>
                             " "

@@ -44,7 +44,7 @@ test('explore follows q, plans, sectors, instruments, depts, kinds, years and fi
     document.querySelector('[data-testid=search]').value === (w === 'a' ? '机器人' : '医疗') &&
     [...document.querySelectorAll('mark.pc-hit')].every((m) => m.textContent === (w === 'a' ? '机器人' : '医疗')));
   await follows('view=explore', `view=explore&plans=${TIANJIN}`, (w) =>
-    document.querySelector(`#pc-f-plans-${'003_e974f5983be240f5'}`).checked === (w === 'b'));
+    document.querySelector('[data-testid=facet-plans] input[data-key="003_e974f5983be240f5"]').checked === (w === 'b'));
   await follows('view=explore', 'view=explore&sectors=health', (w) => document.querySelector('#pc-f-sectors-health').checked === (w === 'b'));
   await follows('view=explore', 'view=explore&instruments=pilot', (w) =>
     document.querySelector('#pc-f-instruments-pilot').checked === (w === 'b'));
@@ -77,7 +77,9 @@ test('compare follows plans, per_year and metric', async () => {
 
 test('timeline follows plans and span', async () => {
   await follows('view=timeline', `view=timeline&plans=${WUWEI}`, (w) =>
-    document.querySelectorAll('[data-testid=timeline-lane]').length === (w === 'a' ? 5 : 1));
+    document.querySelectorAll('[data-testid=timeline-lane]').length === (w === 'a' ? 5 : 1) &&
+    // The picker says the same as the chart.
+    document.querySelectorAll('[data-testid=timeline-plans] input[data-key]:checked').length === (w === 'a' ? 5 : 1));
   await follows('view=timeline&span=2018-2030', 'view=timeline&span=2020-2026', (w) =>
     document.querySelector('[data-testid=years-shown]').innerText.includes(w === 'a' ? '2018–2030' : '2020–2026'));
 });

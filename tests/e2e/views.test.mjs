@@ -42,10 +42,10 @@ test('explore: typing filters and highlights, facets count live, clear-all and t
   assert.ok(marks.length >= hits && marks.every((m) => m === '机器人'), 'matches are highlighted');
   assert.match(page.url(), /q=机器人|q=%E6%9C%BA/);
   // Facet counts follow the query.
-  const tianjin = page.getByTestId('facet-plans').locator('li', { has: page.locator('[data-key="003_e974f5983be240f5"]') });
+  const tianjin = page.getByTestId('facet-plans').locator('li.pc-facet', { has: page.locator('[data-key="003_e974f5983be240f5"]') });
   const tianjinCount = Number((await tianjin.innerText()).match(/\((\d+)\)/)[1]);
   assert.ok(tianjinCount > 0 && tianjinCount < hits);
-  await page.locator('#pc-f-plans-003_e974f5983be240f5').check();
+  await page.locator('[data-testid=facet-plans] input[data-key="003_e974f5983be240f5"]').check();
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=result-count]').innerText.match(/\d+/)[0]) === n, tianjinCount);
   // A query that matches nothing says what to loosen.
   await page.getByTestId('search').fill('不存在的词语组合');

@@ -36,14 +36,38 @@ pub fn toggled(plans: &[Plan], chosen: &[String], id: &str) -> Vec<String> {
     }
 }
 
+/// Indices of the plans `chosen` names, in plan order: none when it names none (a filter that is
+/// not set).
+pub fn selected_only(plans: &[Plan], chosen: &[String]) -> Vec<usize> {
+    if chosen.is_empty() {
+        Vec::new()
+    } else {
+        selected(plans, chosen)
+    }
+}
+
 /// The chosen list after turning every plan of `group` on or off at once (a province in the
 /// picker), normalised like [`toggled`].
 pub fn set_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) -> Vec<String> {
-    let mut next: Vec<String> = if chosen.is_empty() {
-        plans.iter().map(|p| p.id.clone()).collect()
+    let every: Vec<String>;
+    let chosen = if chosen.is_empty() {
+        every = plans.iter().map(|p| p.id.clone()).collect();
+        &every
     } else {
-        chosen.to_vec()
+        chosen
     };
+    let next = with_group(plans, chosen, group, on);
+    if next.is_empty() || next.len() == plans.len() {
+        Vec::new()
+    } else {
+        next
+    }
+}
+
+/// The list `chosen`, taken literally, with the plans of `group` added or removed: what a filter's
+/// boxes do, where naming no plan means no filter.
+pub fn with_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) -> Vec<String> {
+    let mut next = chosen.to_vec();
     for &i in group {
         let id = &plans[i].id;
         let at = next.iter().position(|p| p == id);
@@ -55,11 +79,7 @@ pub fn set_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) -
             _ => {}
         }
     }
-    if next.is_empty() || next.len() == plans.len() {
-        Vec::new()
-    } else {
-        next
-    }
+    next
 }
 
 /// The chosen list naming exactly the plans `only` (a search's matches), normalised like
@@ -217,6 +237,22 @@ mod tests {
         assert!(plan_matches(&plan, "wuhan.txt"));
         assert!(!plan_matches(&plan, "武汉 天津"));
         assert!(plan_matches(&plan, "  "));
+    }
+
+    #[test]
+    fn a_filter_takes_the_list_literally() {
+        let plans = plans();
+        assert_eq!(selected_only(&plans, &[]), Vec::<usize>::new());
+        assert_eq!(selected_only(&plans, &["b".into()]), vec![1]);
+        assert_eq!(with_group(&plans, &[], &[2], true), vec!["c".to_string()]);
+        assert_eq!(
+            with_group(&plans, &["c".into()], &[0, 1], true),
+            vec!["c".to_string(), "a".to_string(), "b".to_string()]
+        );
+        assert_eq!(
+            with_group(&plans, &["c".into()], &[2], false),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
