@@ -1,11 +1,15 @@
 //! Explore: filtering items, facet counts and search highlighting.
 //!
-//! Search is a plain character substring match (Chinese has no spaces to split words on, and the
-//! seeds are small: a scan takes well under a millisecond). Several terms separated by spaces must
-//! all occur. Facet counts follow the usual rule: each facet counts what the *other* filters leave,
-//! so that choosing a value never makes its own siblings vanish.
+//! Search is a plain character substring match (Chinese has no spaces to split words on). Several
+//! terms separated by spaces must all occur. Facet counts follow the usual rule: each facet counts
+//! what the *other* filters leave, so that choosing a value never makes its own siblings vanish.
+//!
+//! [`filter_items`] and [`facets`] scan every item's text: fine for a few plans, and the reference
+//! the search index ([`crate::search::SearchIndex`]) is tested against. Explore, which asks on
+//! every keystroke, uses the index; both share the matchers here.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use plan_model::{Item, ItemKind, Plan};
@@ -46,17 +50,6 @@ pub fn search_terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// Which facet to leave out when counting (see the module comment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Skip {
-    None,
-    Plans,
-    Sectors,
-    Instruments,
-    Departments,
-    Kinds,
-}
-
 /// The years an item is about: those its figures target, else those its text names.
 pub fn item_years(plan: &Plan, item: &Item) -> Vec<u16> {
     let from_figures: Vec<u16> = item
@@ -71,92 +64,152 @@ pub fn item_years(plan: &Plan, item: &Item) -> Vec<u16> {
     }
 }
 
-/// Whether an item's text holds every search term. Computed once per item and filter run: the
-/// facets ask four times per item.
-fn text_matches(item: &Item, terms: &[String]) -> bool {
+/// The text a search looks in: the item's quote, lower-cased only when it has Latin capitals
+/// (Chinese has no case, and most quotes need no copy). The search index ([`crate::search`])
+/// indexes exactly this text, so its candidates are a superset of what [`text_matches`] accepts.
+pub(crate) fn searchable_text(item: &Item) -> Cow<'_, str> {
+    if item.quote.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(item.quote.to_lowercase())
+    } else {
+        Cow::Borrowed(&item.quote)
+    }
+}
+
+/// Whether an item's text holds every search term: the one text matcher, used by the scan and
+/// by the index to verify its candidates.
+pub(crate) fn text_matches(item: &Item, terms: &[String]) -> bool {
     if terms.is_empty() {
         return true;
     }
-    // Chinese has no case; only text with Latin capitals needs lower-casing.
-    if item.quote.bytes().any(|b| b.is_ascii_uppercase()) {
-        let lower = item.quote.to_lowercase();
-        terms.iter().all(|t| lower.contains(t.as_str()))
-    } else {
-        terms.iter().all(|t| item.quote.contains(t.as_str()))
-    }
+    let text = searchable_text(item);
+    terms.iter().all(|t| text.contains(t.as_str()))
 }
 
-fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip, text_ok: bool) -> bool {
-    if skip != Skip::Plans && !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
-        return false;
-    }
-    if skip != Skip::Sectors
-        && !filter.sectors.is_empty()
-        && !item
-            .sectors
-            .iter()
-            .any(|s| filter.sectors.iter().any(|f| f == s))
-    {
-        return false;
-    }
-    if skip != Skip::Instruments
-        && !filter.instruments.is_empty()
-        && !item
-            .instruments
-            .iter()
-            .any(|s| filter.instruments.iter().any(|f| f == s))
-    {
-        return false;
-    }
-    if skip != Skip::Departments
-        && !filter.departments.is_empty()
-        && !item.departments.iter().any(|d| {
-            d.canonical
-                .is_some_and(|c| filter.departments.iter().any(|f| f == c))
-        })
-    {
-        return false;
-    }
-    if skip != Skip::Kinds && !filter.kinds.is_empty() && !filter.kinds.contains(&item.kind) {
-        return false;
-    }
-    if let Some((from, to)) = filter.years {
-        if !item_years(plan, item)
-            .iter()
-            .any(|y| (from..=to).contains(y))
-        {
-            return false;
+/// The filters other than the search terms that an item fails, one bit each. A facet counts an
+/// item when the item fails no filter but (at most) that facet's own (see the module comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Failures(u8);
+
+impl Failures {
+    const PLANS: u8 = 1;
+    const SECTORS: u8 = 1 << 1;
+    const INSTRUMENTS: u8 = 1 << 2;
+    const DEPARTMENTS: u8 = 1 << 3;
+    const KINDS: u8 = 1 << 4;
+    /// Years and "figures only": no facet leaves them out.
+    const UNSKIPPABLE: u8 = 1 << 5;
+
+    /// Which filters `item` fails: the one matcher of filters, for the scan and the index alike.
+    pub(crate) fn of(plan: &Plan, item: &Item, filter: &Filter) -> Failures {
+        let mut bits = 0;
+        if !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
+            bits |= Self::PLANS;
         }
+        if !filter.sectors.is_empty()
+            && !item
+                .sectors
+                .iter()
+                .any(|s| filter.sectors.iter().any(|f| f == s))
+        {
+            bits |= Self::SECTORS;
+        }
+        if !filter.instruments.is_empty()
+            && !item
+                .instruments
+                .iter()
+                .any(|s| filter.instruments.iter().any(|f| f == s))
+        {
+            bits |= Self::INSTRUMENTS;
+        }
+        if !filter.departments.is_empty()
+            && !item.departments.iter().any(|d| {
+                d.canonical
+                    .is_some_and(|c| filter.departments.iter().any(|f| f == c))
+            })
+        {
+            bits |= Self::DEPARTMENTS;
+        }
+        if !filter.kinds.is_empty() && !filter.kinds.contains(&item.kind) {
+            bits |= Self::KINDS;
+        }
+        if let Some((from, to)) = filter.years {
+            if !item_years(plan, item)
+                .iter()
+                .any(|y| (from..=to).contains(y))
+            {
+                bits |= Self::UNSKIPPABLE;
+            }
+        }
+        if filter.figures_only && item.figures.is_empty() {
+            bits |= Self::UNSKIPPABLE;
+        }
+        Failures(bits)
     }
-    if filter.figures_only && item.figures.is_empty() {
-        return false;
+
+    pub(crate) fn none(self) -> bool {
+        self.0 == 0
     }
-    text_ok
+
+    /// Whether the item passes once the filter of facet `facet` (one of the bits) is left out.
+    fn passes_without(self, facet: u8) -> bool {
+        self.0 & !facet == 0
+    }
 }
 
-fn refs<'a>(plans: &'a [Plan]) -> impl Iterator<Item = (ItemRef, &'a Plan, &'a Item)> + 'a {
-    plans.iter().enumerate().flat_map(|(p, plan)| {
-        plan.items
-            .iter()
-            .enumerate()
-            .map(move |(i, item)| (ItemRef { plan: p, item: i }, plan, item))
-    })
+/// Whether a filter narrows by anything but the search terms.
+pub(crate) fn filters_anything_but_text(filter: &Filter) -> bool {
+    let Filter {
+        plans,
+        sectors,
+        instruments,
+        departments,
+        kinds,
+        years,
+        figures_only,
+        terms: _,
+    } = filter;
+    !plans.is_empty()
+        || !sectors.is_empty()
+        || !instruments.is_empty()
+        || !departments.is_empty()
+        || !kinds.is_empty()
+        || years.is_some()
+        || *figures_only
 }
 
-/// Items that pass every filter, in document order.
-pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
-    refs(plans)
-        .filter(|(_, plan, item)| {
-            matches(
-                plan,
-                item,
-                filter,
-                Skip::None,
-                text_matches(item, &filter.terms),
-            )
+fn refs(plans: &[Plan]) -> impl Iterator<Item = ItemRef> + '_ {
+    plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| (0..plan.items.len()).map(move |i| ItemRef { plan: p, item: i }))
+}
+
+/// Of `text_hits` (items whose text holds every term, in document order), those that pass every
+/// other filter.
+pub(crate) fn filter_text_hits(
+    plans: &[Plan],
+    text_hits: impl Iterator<Item = ItemRef>,
+    filter: &Filter,
+) -> Vec<ItemRef> {
+    if !filters_anything_but_text(filter) {
+        return text_hits.collect();
+    }
+    text_hits
+        .filter(|r| {
+            let plan = &plans[r.plan];
+            Failures::of(plan, &plan.items[r.item], filter).none()
         })
-        .map(|(r, _, _)| r)
         .collect()
+}
+
+/// Items that pass every filter, in document order: a scan of every item's text. Explore uses
+/// [`crate::search::SearchIndex::search`], which gives the same items without the scan.
+pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
+    filter_text_hits(
+        plans,
+        refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)),
+        filter,
+    )
 }
 
 /// Live counts for the facets.
@@ -170,43 +223,51 @@ pub struct Facets {
 }
 
 /// Keys of the canonical departments some item of `plans` names, in vocabulary order: the
-/// department facet offers only these.
+/// department facet offers only these. One pass over the items, whatever the vocabulary's size.
 pub fn departments_in_use(plans: &[Plan]) -> Vec<&'static str> {
+    let named: HashSet<&str> = plans
+        .iter()
+        .flat_map(|p| &p.items)
+        .flat_map(|i| &i.departments)
+        .filter_map(|d| d.canonical)
+        .collect();
     plan_model::vocab::DEPARTMENTS
         .iter()
         .map(|d| d.key)
-        .filter(|key| {
-            plans.iter().any(|p| {
-                p.items
-                    .iter()
-                    .any(|i| i.departments.iter().any(|r| r.canonical == Some(*key)))
-            })
-        })
+        .filter(|key| named.contains(key))
         .collect()
 }
 
-pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
+/// Facet counts over `text_hits` (items whose text holds every term).
+pub(crate) fn count_facets(
+    plans: &[Plan],
+    text_hits: impl Iterator<Item = ItemRef>,
+    filter: &Filter,
+) -> Facets {
     let mut out = Facets::default();
-    for (_, plan, item) in refs(plans) {
-        let text_ok = text_matches(item, &filter.terms);
-        if !text_ok {
-            continue;
+    // Per plan index first: the map is keyed by id, and cloning an id per item would dominate.
+    let mut per_plan = vec![0usize; plans.len()];
+    let mut seen: Vec<&'static str> = Vec::new();
+    for r in text_hits {
+        let plan = &plans[r.plan];
+        let item = &plan.items[r.item];
+        let failures = Failures::of(plan, item, filter);
+        if failures.passes_without(Failures::PLANS) {
+            per_plan[r.plan] += 1;
         }
-        if matches(plan, item, filter, Skip::Plans, text_ok) {
-            *out.plans.entry(plan.id.clone()).or_default() += 1;
-        }
-        if matches(plan, item, filter, Skip::Sectors, text_ok) {
+        if failures.passes_without(Failures::SECTORS) {
             for s in &item.sectors {
                 *out.sectors.entry(s).or_default() += 1;
             }
         }
-        if matches(plan, item, filter, Skip::Instruments, text_ok) {
+        if failures.passes_without(Failures::INSTRUMENTS) {
             for s in &item.instruments {
                 *out.instruments.entry(s).or_default() += 1;
             }
         }
-        if matches(plan, item, filter, Skip::Departments, text_ok) {
-            let mut seen: Vec<&str> = Vec::new();
+        if failures.passes_without(Failures::DEPARTMENTS) {
+            // An item naming a department twice (lead and responsible) counts once.
+            seen.clear();
             for c in item.departments.iter().filter_map(|d| d.canonical) {
                 if !seen.contains(&c) {
                     seen.push(c);
@@ -214,11 +275,25 @@ pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
                 }
             }
         }
-        if matches(plan, item, filter, Skip::Kinds, text_ok) {
+        if failures.passes_without(Failures::KINDS) {
             *out.kinds.entry(item.kind).or_default() += 1;
         }
     }
+    for (plan, n) in plans.iter().zip(per_plan) {
+        if n > 0 {
+            *out.plans.entry(plan.id.clone()).or_default() += n;
+        }
+    }
     out
+}
+
+/// Facet counts for `filter`: a scan of every item's text (see [`filter_items`]).
+pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
+    count_facets(
+        plans,
+        refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)),
+        filter,
+    )
 }
 
 /// Splits `text` into runs, marking those that match a term (case-insensitive for Latin letters).

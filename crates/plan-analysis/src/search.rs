@@ -1,0 +1,475 @@
+//! Explore's search index: built once per plan set, so that a keystroke looks up the items that
+//! can hold the query instead of scanning every item's text.
+//!
+//! Every item's searchable text (the text [`crate::query`]'s matcher searches) is indexed by its
+//! characters and its pairs of adjacent characters (bigrams). An item holding a term holds each of
+//! the term's bigrams (or, for a one-character term, that character), so the postings of those
+//! keys, intersected, are a superset of the items that match; the candidates are then checked by
+//! the same matcher as the scan ([`crate::query::text_matches`]), so the results are identical to
+//! [`crate::query::filter_items`] and [`crate::query::facets`]. Chinese has no spaces, and most
+//! queries are a few characters: bigrams need no word list and no segmenter.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use plan_model::Plan;
+
+use crate::query::{
+    count_facets, departments_in_use, filter_text_hits, filters_anything_but_text, searchable_text,
+    text_matches, Facets, Filter, ItemRef,
+};
+
+/// What Explore shows for one filter: the items that pass it, in document order, and the facet
+/// counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub items: Vec<ItemRef>,
+    pub facets: Facets,
+}
+
+/// The search index of one plan set. Build once per plan set ([`SearchIndex::new`]) and query it
+/// with the same plans.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Every item, numbered in document order: a posting is an index into this.
+    items: Vec<ItemRef>,
+    /// Keys (see [`char_key`], [`bigram_key`]) in ascending order, each with its postings:
+    /// `postings[starts[k]..starts[k + 1]]`, item numbers ascending. One flat array rather than a
+    /// vector per key: a tenth of the allocations, and no per-key overhead.
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// The counts with no query and no filter (Explore's first render, and every cleared search).
+    unfiltered: Facets,
+    departments_in_use: Vec<&'static str>,
+}
+
+/// The key of one character. Characters are below 2^21, so it never meets a bigram's key.
+fn char_key(c: char) -> u64 {
+    u64::from(c)
+}
+
+/// The key of two adjacent characters.
+fn bigram_key(a: char, b: char) -> u64 {
+    ((u64::from(a) + 1) << 32) | u64::from(b)
+}
+
+/// A hasher for the build's map of keys: keys are already well spread integers, and the
+/// standard SipHash would cost more than the rest of the build.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0 ^ u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, key: u64) {
+        // Fibonacci hashing, folded so that the low bits (the bucket) see the high ones.
+        let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+/// Terms of up to this many characters are answered exactly by their postings (the item holds
+/// the character, or the bigram, or not), so their candidates need no check.
+const EXACT_TERM_CHARS: usize = 2;
+
+impl SearchIndex {
+    pub fn new(plans: &[Plan]) -> SearchIndex {
+        let mut items = Vec::new();
+        let mut map: HashMap<u64, Vec<u32>, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        for (p, plan) in plans.iter().enumerate() {
+            for (i, item) in plan.items.iter().enumerate() {
+                let number = items.len() as u32;
+                items.push(ItemRef { plan: p, item: i });
+                let mut post = |key: u64| {
+                    let list = map.entry(key).or_default();
+                    // Items come in order: a repeat within one item is the list's last entry.
+                    if list.last() != Some(&number) {
+                        list.push(number);
+                    }
+                };
+                let mut previous: Option<char> = None;
+                for c in searchable_text(item).chars() {
+                    post(char_key(c));
+                    if let Some(a) = previous {
+                        post(bigram_key(a, c));
+                    }
+                    previous = Some(c);
+                }
+            }
+        }
+        let mut entries: Vec<(u64, Vec<u32>)> = map.into_iter().collect();
+        entries.sort_unstable_by_key(|(key, _)| *key);
+        let total: usize = entries.iter().map(|(_, list)| list.len()).sum();
+        let mut keys = Vec::with_capacity(entries.len());
+        let mut starts = Vec::with_capacity(entries.len() + 1);
+        let mut postings = Vec::with_capacity(total);
+        for (key, list) in entries {
+            keys.push(key);
+            starts.push(postings.len() as u32);
+            postings.extend_from_slice(&list);
+        }
+        starts.push(postings.len() as u32);
+        let no_filter = Filter::default();
+        SearchIndex {
+            unfiltered: count_facets(plans, items.iter().copied(), &no_filter),
+            departments_in_use: departments_in_use(plans),
+            items,
+            keys,
+            starts,
+            postings,
+        }
+    }
+
+    /// The items that pass `filter` and the facet counts: what [`crate::query::filter_items`] and
+    /// [`crate::query::facets`] give, from the candidates of the query's keys only.
+    pub fn search(&self, plans: &[Plan], filter: &Filter) -> Search {
+        debug_assert_eq!(
+            self.items.len(),
+            plans.iter().map(|p| p.items.len()).sum::<usize>(),
+            "an index is queried with the plans it was built from"
+        );
+        let Some(hits) = self.text_hits(plans, &filter.terms) else {
+            // No query: every item holds it.
+            let everything = self.items.iter().copied();
+            return Search {
+                items: filter_text_hits(plans, everything.clone(), filter),
+                facets: if filters_anything_but_text(filter) {
+                    count_facets(plans, everything, filter)
+                } else {
+                    self.unfiltered.clone()
+                },
+            };
+        };
+        Search {
+            items: filter_text_hits(plans, hits.iter().copied(), filter),
+            facets: count_facets(plans, hits.iter().copied(), filter),
+        }
+    }
+
+    /// Keys of the canonical departments some item names, in vocabulary order (as
+    /// [`crate::query::departments_in_use`]), worked out when the index was built.
+    pub fn departments_in_use(&self) -> &[&'static str] {
+        &self.departments_in_use
+    }
+
+    /// Bytes the index holds on the heap (its arrays and counts, not the plans).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let facets = &self.unfiltered;
+        self.items.capacity() * size_of::<ItemRef>()
+            + self.keys.capacity() * size_of::<u64>()
+            + self.starts.capacity() * size_of::<u32>()
+            + self.postings.capacity() * size_of::<u32>()
+            + self.departments_in_use.capacity() * size_of::<&str>()
+            + facets.plans.keys().map(|k| k.len() + 48).sum::<usize>()
+            + (facets.sectors.len() + facets.instruments.len() + facets.departments.len()) * 32
+            + facets.kinds.len() * 24
+    }
+
+    /// Items whose text holds every term, in document order; `None` when no term narrows anything
+    /// (there is none, or only empty ones: every item holds them).
+    fn text_hits(&self, plans: &[Plan], terms: &[String]) -> Option<Vec<ItemRef>> {
+        let mut lists: Vec<&[u32]> = Vec::new();
+        for term in terms {
+            let chars: Vec<char> = term.chars().collect();
+            let keys: Vec<u64> = match chars.as_slice() {
+                // An empty term is in every text.
+                [] => continue,
+                [c] => vec![char_key(*c)],
+                _ => chars.windows(2).map(|w| bigram_key(w[0], w[1])).collect(),
+            };
+            for key in keys {
+                match self.postings_of(key) {
+                    Some(list) => lists.push(list),
+                    // A key no item has: no item holds the term.
+                    None => return Some(Vec::new()),
+                }
+            }
+        }
+        if lists.is_empty() {
+            return None;
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut candidates: Vec<u32> = lists[0].to_vec();
+        for list in &lists[1..] {
+            intersect(&mut candidates, list);
+            if candidates.is_empty() {
+                break;
+            }
+        }
+        let unsure: Vec<String> = terms
+            .iter()
+            .filter(|t| t.chars().count() > EXACT_TERM_CHARS)
+            .cloned()
+            .collect();
+        Some(
+            candidates
+                .into_iter()
+                .map(|n| self.items[n as usize])
+                .filter(|r| {
+                    unsure.is_empty() || text_matches(&plans[r.plan].items[r.item], &unsure)
+                })
+                .collect(),
+        )
+    }
+
+    fn postings_of(&self, key: u64) -> Option<&[u32]> {
+        let at = self.keys.binary_search(&key).ok()?;
+        Some(&self.postings[self.starts[at] as usize..self.starts[at + 1] as usize])
+    }
+}
+
+/// Keeps the numbers of `candidates` that `list` also holds (both ascending). A short candidate
+/// list looks each number up; lists of like length are merged.
+fn intersect(candidates: &mut Vec<u32>, list: &[u32]) {
+    if candidates.len() * 16 < list.len() {
+        candidates.retain(|n| list.binary_search(n).is_ok());
+        return;
+    }
+    let mut at = 0;
+    candidates.retain(|&n| {
+        while at < list.len() && list[at] < n {
+            at += 1;
+        }
+        at < list.len() && list[at] == n
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{facets, filter_items, search_terms};
+    use plan_model::ItemKind;
+
+    /// The five seeds and some synthetic plans: real and generated phrasing, Latin letters in
+    /// both cases, full-width forms, digits.
+    fn corpus() -> Vec<Plan> {
+        let mut plans: Vec<Plan> = plan_extract::seeds::SEEDS
+            .iter()
+            .map(|s| plan_extract::extract_plan(s.source, s.text))
+            .collect();
+        plans.extend(
+            plan_synth::generate(12, 7)
+                .iter()
+                .map(|p| plan_extract::extract_plan(&p.file_name, &p.text)),
+        );
+        plans
+    }
+
+    /// A splitmix64 step: deterministic queries without a dependency.
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Queries typed by hand (empty, one character, mixed Latin and Chinese, absent from the
+    /// corpus, several terms) and pieces cut from the items' own text, 1 to 6 characters long,
+    /// some upper-cased, some glued to a character no plan has.
+    fn queries(plans: &[Plan]) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "",
+            " ",
+            "　",
+            "机",
+            "器",
+            "机器人",
+            "数据 平台",
+            "ai",
+            "AI",
+            "Ai 模型",
+            "ai大模型",
+            "5g",
+            "5G",
+            "2025",
+            "2025年",
+            "人工智能 2025",
+            "a",
+            "e",
+            "%",
+            "（",
+            "(",
+            "，",
+            "龘",
+            "智能 龘",
+            "zzz",
+            "区块链",
+            "Ｉ",
+            "ＡＩ",
+            "机 器",
+            "器机",
+            "人才 人才",
+            "的",
+            "发展 的 建设",
+            "亿元",
+            "pflops",
+            "PFlops",
+            "算力券",
+            "牵头单位",
+            "。",
+            "；",
+        ]
+        .iter()
+        .map(|q| q.to_string())
+        .collect();
+        let texts: Vec<&str> = plans
+            .iter()
+            .flat_map(|p| &p.items)
+            .map(|i| i.quote.as_str())
+            .collect();
+        let mut state = 11;
+        for n in 0..160 {
+            let text: Vec<char> = texts[next(&mut state) as usize % texts.len()]
+                .chars()
+                .collect();
+            if text.is_empty() {
+                continue;
+            }
+            let len = 1 + next(&mut state) as usize % 6;
+            let start = next(&mut state) as usize % text.len();
+            let mut piece: String = text[start..(start + len).min(text.len())].iter().collect();
+            match n % 8 {
+                0 => piece = piece.to_uppercase(),
+                1 => piece.push('龘'),
+                2 => {
+                    let other = texts[next(&mut state) as usize % texts.len()];
+                    piece.push(' ');
+                    piece.extend(other.chars().take(2));
+                }
+                _ => {}
+            }
+            out.push(piece);
+        }
+        out
+    }
+
+    /// Filters beside the query: none, and each facet's kind of filter, to reach every facet's
+    /// "all but my own" count.
+    fn filters(plans: &[Plan]) -> Vec<Filter> {
+        vec![
+            Filter::default(),
+            Filter {
+                sectors: vec!["health".into(), "manufacturing".into()],
+                ..Default::default()
+            },
+            Filter {
+                plans: vec![plans[0].id.clone(), plans[7].id.clone()],
+                kinds: vec![ItemKind::Task],
+                ..Default::default()
+            },
+            Filter {
+                instruments: vec!["funding".into()],
+                departments: vec!["science_tech".into()],
+                ..Default::default()
+            },
+            Filter {
+                years: Some((2024, 2026)),
+                figures_only: true,
+                ..Default::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn the_index_finds_what_the_scan_finds() {
+        let plans = corpus();
+        let index = SearchIndex::new(&plans);
+        let mut found_some = 0;
+        for query in queries(&plans) {
+            for mut filter in filters(&plans) {
+                filter.terms = search_terms(&query);
+                let expected = Search {
+                    items: filter_items(&plans, &filter),
+                    facets: facets(&plans, &filter),
+                };
+                assert_eq!(
+                    index.search(&plans, &filter),
+                    expected,
+                    "query {query:?}, filter {filter:?}"
+                );
+                if !expected.items.is_empty() {
+                    found_some += 1;
+                }
+            }
+        }
+        assert!(found_some > 200, "the queries find things: {found_some}");
+    }
+
+    #[test]
+    fn terms_set_by_hand_match_as_in_the_scan() {
+        // Not through search_terms: an empty term, an upper-case one, a repeated one.
+        let plans = corpus();
+        let index = SearchIndex::new(&plans);
+        for terms in [
+            vec![String::new()],
+            vec![String::new(), "数据".into()],
+            vec!["AI".into()],
+            vec!["数据".into(), "数据".into()],
+        ] {
+            let filter = Filter {
+                terms,
+                ..Default::default()
+            };
+            assert_eq!(
+                index.search(&plans, &filter).items,
+                filter_items(&plans, &filter),
+                "{filter:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_capitals_are_found_by_lower_case_terms() {
+        let plans = vec![plan_extract::extract_plan(
+            "x.txt",
+            "二、重点任务\n1.发展AI芯片。建设GPU集群。\n2.建设数据中心。\n",
+        )];
+        let index = SearchIndex::new(&plans);
+        let hits = |q: &str| {
+            let filter = Filter {
+                terms: search_terms(q),
+                ..Default::default()
+            };
+            index.search(&plans, &filter).items.len()
+        };
+        assert_eq!(hits("ai芯片"), 1);
+        assert_eq!(hits("Gpu"), 1);
+        assert_eq!(hits("数据"), 1);
+        assert_eq!(hits("p"), 1);
+        assert_eq!(hits("x"), 0);
+        assert_eq!(hits("数据 ai"), 0);
+    }
+
+    #[test]
+    fn departments_in_use_are_kept() {
+        let plans = corpus();
+        assert_eq!(
+            SearchIndex::new(&plans).departments_in_use(),
+            departments_in_use(&plans).as_slice()
+        );
+    }
+
+    #[test]
+    fn intersect_keeps_the_common_numbers() {
+        for (a, b, both) in [
+            (vec![1, 3, 5, 7], vec![2, 3, 4, 7, 9], vec![3, 7]),
+            (vec![4], (0..100).collect::<Vec<u32>>(), vec![4]),
+            (vec![100], (0..100).collect(), vec![]),
+            (vec![], vec![1], vec![]),
+            ((0..50).collect(), vec![], vec![]),
+        ] {
+            let mut candidates = a.clone();
+            intersect(&mut candidates, &b);
+            assert_eq!(candidates, both, "{a:?} ∩ {b:?}");
+        }
+    }
+}
