@@ -151,7 +151,7 @@ impl Failures {
     }
 
     /// Whether the item passes once the filter of facet `facet` (one of the bits) is left out.
-    fn passes_without(self, facet: u8) -> bool {
+    pub(crate) fn passes_without(self, facet: u8) -> bool {
         self.0 & !facet == 0
     }
 }
@@ -184,32 +184,16 @@ fn refs(plans: &[Plan]) -> impl Iterator<Item = ItemRef> + '_ {
         .flat_map(|(p, plan)| (0..plan.items.len()).map(move |i| ItemRef { plan: p, item: i }))
 }
 
-/// Of `text_hits` (items whose text holds every term, in document order), those that pass every
-/// other filter.
-pub(crate) fn filter_text_hits(
-    plans: &[Plan],
-    text_hits: impl Iterator<Item = ItemRef>,
-    filter: &Filter,
-) -> Vec<ItemRef> {
-    if !filters_anything_but_text(filter) {
-        return text_hits.collect();
-    }
-    text_hits
-        .filter(|r| {
-            let plan = &plans[r.plan];
-            Failures::of(plan, &plan.items[r.item], filter).none()
-        })
-        .collect()
-}
-
 /// Items that pass every filter, in document order: a scan of every item's text. Explore uses
 /// [`crate::search::SearchIndex::search`], which gives the same items without the scan.
 pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
-    filter_text_hits(
-        plans,
-        refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)),
-        filter,
-    )
+    refs(plans)
+        .filter(|r| {
+            let plan = &plans[r.plan];
+            let item = &plan.items[r.item];
+            text_matches(item, &filter.terms) && Failures::of(plan, item, filter).none()
+        })
+        .collect()
 }
 
 /// Live counts for the facets.
@@ -238,62 +222,124 @@ pub fn departments_in_use(plans: &[Plan]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Facet counts over `text_hits` (items whose text holds every term).
-pub(crate) fn count_facets(
-    plans: &[Plan],
-    text_hits: impl Iterator<Item = ItemRef>,
-    filter: &Filter,
-) -> Facets {
-    let mut out = Facets::default();
-    // Per plan index first: the map is keyed by id, and cloning an id per item would dominate.
-    let mut per_plan = vec![0usize; plans.len()];
-    let mut seen: Vec<&'static str> = Vec::new();
-    for r in text_hits {
-        let plan = &plans[r.plan];
-        let item = &plan.items[r.item];
-        let failures = Failures::of(plan, item, filter);
+/// What an item adds to the facet counts: its keys, each department once (an item naming one as
+/// lead and as responsible counts once). The index keeps these for every item, side by side.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FacetKeys<'a> {
+    pub(crate) sectors: &'a [&'static str],
+    pub(crate) instruments: &'a [&'static str],
+    pub(crate) departments: &'a [&'static str],
+    pub(crate) kind: ItemKind,
+}
+
+impl<'a> FacetKeys<'a> {
+    /// The keys of `item`, its distinct departments gathered in `departments`.
+    pub(crate) fn of(item: &'a Item, departments: &'a mut Vec<&'static str>) -> FacetKeys<'a> {
+        departments.clear();
+        for c in item.departments.iter().filter_map(|d| d.canonical) {
+            if !departments.contains(&c) {
+                departments.push(c);
+            }
+        }
+        FacetKeys {
+            sectors: &item.sectors,
+            instruments: &item.instruments,
+            departments,
+            kind: item.kind,
+        }
+    }
+}
+
+/// Counts per key, for the few keys of one facet (a vocabulary's tens): a short list searched in
+/// place beats a map's ordered inserts when every hit adds to it.
+struct KeyCounts<K>(Vec<(K, usize)>);
+
+impl<K: PartialEq + Copy + Ord> KeyCounts<K> {
+    fn add(&mut self, key: K) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((key, 1)),
+        }
+    }
+
+    fn into_map(self) -> BTreeMap<K, usize> {
+        self.0.into_iter().collect()
+    }
+}
+
+/// Facet counts as items are added: each facet counts an item that fails no filter but its own.
+pub(crate) struct Tally {
+    /// Per plan index: the facet is keyed by id, and cloning an id per item would dominate.
+    per_plan: Vec<usize>,
+    sectors: KeyCounts<&'static str>,
+    instruments: KeyCounts<&'static str>,
+    departments: KeyCounts<&'static str>,
+    kinds: KeyCounts<ItemKind>,
+}
+
+impl Tally {
+    pub(crate) fn new(plans: &[Plan]) -> Tally {
+        Tally {
+            per_plan: vec![0; plans.len()],
+            sectors: KeyCounts(Vec::new()),
+            instruments: KeyCounts(Vec::new()),
+            departments: KeyCounts(Vec::new()),
+            kinds: KeyCounts(Vec::new()),
+        }
+    }
+
+    /// Adds an item whose text holds every term, of plan `plan`.
+    pub(crate) fn add(&mut self, plan: usize, failures: Failures, keys: FacetKeys) {
         if failures.passes_without(Failures::PLANS) {
-            per_plan[r.plan] += 1;
+            self.per_plan[plan] += 1;
         }
         if failures.passes_without(Failures::SECTORS) {
-            for s in &item.sectors {
-                *out.sectors.entry(s).or_default() += 1;
-            }
+            keys.sectors.iter().for_each(|&k| self.sectors.add(k));
         }
         if failures.passes_without(Failures::INSTRUMENTS) {
-            for s in &item.instruments {
-                *out.instruments.entry(s).or_default() += 1;
-            }
+            keys.instruments
+                .iter()
+                .for_each(|&k| self.instruments.add(k));
         }
         if failures.passes_without(Failures::DEPARTMENTS) {
-            // An item naming a department twice (lead and responsible) counts once.
-            seen.clear();
-            for c in item.departments.iter().filter_map(|d| d.canonical) {
-                if !seen.contains(&c) {
-                    seen.push(c);
-                    *out.departments.entry(c).or_default() += 1;
-                }
-            }
+            keys.departments
+                .iter()
+                .for_each(|&k| self.departments.add(k));
         }
         if failures.passes_without(Failures::KINDS) {
-            *out.kinds.entry(item.kind).or_default() += 1;
+            self.kinds.add(keys.kind);
         }
     }
-    for (plan, n) in plans.iter().zip(per_plan) {
-        if n > 0 {
-            *out.plans.entry(plan.id.clone()).or_default() += n;
+
+    pub(crate) fn finish(self, plans: &[Plan]) -> Facets {
+        let mut out = Facets {
+            plans: BTreeMap::new(),
+            sectors: self.sectors.into_map(),
+            instruments: self.instruments.into_map(),
+            departments: self.departments.into_map(),
+            kinds: self.kinds.into_map(),
+        };
+        for (plan, n) in plans.iter().zip(self.per_plan) {
+            if n > 0 {
+                // Two plans may share an id: their counts add up.
+                *out.plans.entry(plan.id.clone()).or_default() += n;
+            }
         }
+        out
     }
-    out
 }
 
 /// Facet counts for `filter`: a scan of every item's text (see [`filter_items`]).
 pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
-    count_facets(
-        plans,
-        refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)),
-        filter,
-    )
+    let mut tally = Tally::new(plans);
+    let mut departments = Vec::new();
+    for r in refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)) {
+        let plan = &plans[r.plan];
+        let item = &plan.items[r.item];
+        let failures = Failures::of(plan, item, filter);
+        tally.add(r.plan, failures, FacetKeys::of(item, &mut departments));
+    }
+    tally.finish(plans)
 }
 
 /// Splits `text` into runs, marking those that match a term (case-insensitive for Latin letters).
