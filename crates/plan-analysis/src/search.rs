@@ -41,15 +41,64 @@ pub struct SearchIndex {
     facet_starts: Vec<u32>,
     facet_lens: Vec<[u16; 2]>,
     kinds: Vec<ItemKind>,
-    /// Keys (see [`char_key`], [`bigram_key`]) in ascending order, each with its postings:
-    /// `postings[starts[k]..starts[k + 1]]`, item numbers ascending. One flat array rather than a
-    /// vector per key: a tenth of the allocations, and no per-key overhead.
+    /// Keys (see [`char_key`], [`bigram_key`]) in ascending order, each with where its postings
+    /// are. A key in more than one item in [`DENSE_SHARE`] keeps a bitset of the items (common
+    /// characters such as 智 are in most items: 4 bytes an item as a list, 1 bit as a set); the
+    /// others keep a list of item numbers, ascending. Both live in flat arrays, not a vector per
+    /// key: far fewer allocations, and no per-key overhead.
     keys: Vec<u64>,
-    starts: Vec<u32>,
-    postings: Vec<u32>,
+    places: Vec<Place>,
+    lists: Vec<u32>,
+    bits: Vec<u64>,
     /// The counts with no query and no filter (Explore's first render, and every cleared search).
     unfiltered: Facets,
     departments_in_use: Vec<&'static str>,
+}
+
+/// Past one item in this many, a key's items are kept as a bitset rather than a list (where the
+/// set is the smaller).
+const DENSE_SHARE: usize = 32;
+
+/// Where a key's postings are.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    /// `lists[start..end]`.
+    List { start: u32, end: u32 },
+    /// `bits[start..start + words]` (`words` being the items' count in 64-bit words), `count` set.
+    Bits { start: u32, count: u32 },
+}
+
+/// A key's items.
+#[derive(Debug, Clone, Copy)]
+enum Postings<'a> {
+    List(&'a [u32]),
+    Bits { words: &'a [u64], count: usize },
+}
+
+impl Postings<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Postings::List(list) => list.len(),
+            Postings::Bits { count, .. } => *count,
+        }
+    }
+
+    fn to_vec(self) -> Vec<u32> {
+        match self {
+            Postings::List(list) => list.to_vec(),
+            Postings::Bits { words, count } => {
+                let mut out = Vec::with_capacity(count);
+                for (w, &word) in words.iter().enumerate() {
+                    let mut word = word;
+                    while word != 0 {
+                        out.push((w * 64) as u32 + word.trailing_zeros());
+                        word &= word - 1;
+                    }
+                }
+                out
+            }
+        }
+    }
 }
 
 /// The key of one character. Characters are below 2^21, so it never meets a bigram's key.
@@ -128,16 +177,41 @@ impl SearchIndex {
         index.facet_starts.push(index.facet_keys.len() as u32);
         let mut entries: Vec<(u64, Vec<u32>)> = map.into_iter().collect();
         entries.sort_unstable_by_key(|(key, _)| *key);
-        let total: usize = entries.iter().map(|(_, list)| list.len()).sum();
+        let items = index.items.len();
+        let words = items.div_ceil(64);
+        let dense = |list: &Vec<u32>| list.len() * DENSE_SHARE > items;
+        let (dense_keys, list_total) = entries.iter().fold((0, 0), |(d, l), (_, list)| {
+            if dense(list) {
+                (d + 1, l)
+            } else {
+                (d, l + list.len())
+            }
+        });
         index.keys.reserve_exact(entries.len());
-        index.starts.reserve_exact(entries.len() + 1);
-        index.postings.reserve_exact(total);
+        index.places.reserve_exact(entries.len());
+        index.lists.reserve_exact(list_total);
+        index.bits.reserve_exact(dense_keys * words);
         for (key, list) in entries {
             index.keys.push(key);
-            index.starts.push(index.postings.len() as u32);
-            index.postings.extend_from_slice(&list);
+            if dense(&list) {
+                let start = index.bits.len();
+                index.bits.resize(start + words, 0);
+                for n in &list {
+                    index.bits[start + *n as usize / 64] |= 1 << (n % 64);
+                }
+                index.places.push(Place::Bits {
+                    start: start as u32,
+                    count: list.len() as u32,
+                });
+            } else {
+                let start = index.lists.len() as u32;
+                index.lists.extend_from_slice(&list);
+                index.places.push(Place::List {
+                    start,
+                    end: index.lists.len() as u32,
+                });
+            }
         }
-        index.starts.push(index.postings.len() as u32);
         let every: Vec<u32> = (0..index.items.len() as u32).collect();
         index.unfiltered = index
             .filter_and_count(plans, &every, &Filter::default())
@@ -214,8 +288,9 @@ impl SearchIndex {
             + self.facet_lens.capacity() * size_of::<[u16; 2]>()
             + self.kinds.capacity() * size_of::<ItemKind>()
             + self.keys.capacity() * size_of::<u64>()
-            + self.starts.capacity() * size_of::<u32>()
-            + self.postings.capacity() * size_of::<u32>()
+            + self.places.capacity() * size_of::<Place>()
+            + self.lists.capacity() * size_of::<u32>()
+            + self.bits.capacity() * size_of::<u64>()
             + self.departments_in_use.capacity() * size_of::<&str>()
             + facets.plans.keys().map(|k| k.len() + 48).sum::<usize>()
             + (facets.sectors.len() + facets.instruments.len() + facets.departments.len()) * 32
@@ -225,7 +300,7 @@ impl SearchIndex {
     /// Numbers of the items whose text holds every term, ascending; `None` when no term narrows anything
     /// (there is none, or only empty ones: every item holds them).
     fn text_hits(&self, plans: &[Plan], terms: &[String]) -> Option<Vec<u32>> {
-        let mut lists: Vec<&[u32]> = Vec::new();
+        let mut lists: Vec<Postings> = Vec::new();
         for term in terms {
             let chars: Vec<char> = term.chars().collect();
             let keys: Vec<u64> = match chars.as_slice() {
@@ -247,7 +322,7 @@ impl SearchIndex {
         }
         lists.sort_by_key(|l| l.len());
         let mut candidates: Vec<u32> = lists[0].to_vec();
-        for list in &lists[1..] {
+        for &list in &lists[1..] {
             intersect(&mut candidates, list);
             if candidates.is_empty() {
                 break;
@@ -267,15 +342,32 @@ impl SearchIndex {
         Some(candidates)
     }
 
-    fn postings_of(&self, key: u64) -> Option<&[u32]> {
+    fn postings_of(&self, key: u64) -> Option<Postings<'_>> {
         let at = self.keys.binary_search(&key).ok()?;
-        Some(&self.postings[self.starts[at] as usize..self.starts[at + 1] as usize])
+        Some(match self.places[at] {
+            Place::List { start, end } => Postings::List(&self.lists[start as usize..end as usize]),
+            Place::Bits { start, count } => {
+                let start = start as usize;
+                Postings::Bits {
+                    words: &self.bits[start..start + self.items.len().div_ceil(64)],
+                    count: count as usize,
+                }
+            }
+        })
     }
 }
 
-/// Keeps the numbers of `candidates` that `list` also holds (both ascending). A short candidate
-/// list looks each number up; lists of like length are merged.
-fn intersect(candidates: &mut Vec<u32>, list: &[u32]) {
+/// Keeps the numbers of `candidates` (ascending) that `postings` also holds. A bitset answers
+/// each number at once; a short candidate list looks each number up in a long list; lists of like
+/// length are merged.
+fn intersect(candidates: &mut Vec<u32>, postings: Postings) {
+    let list = match postings {
+        Postings::Bits { words, .. } => {
+            candidates.retain(|&n| words[n as usize / 64] & (1 << (n % 64)) != 0);
+            return;
+        }
+        Postings::List(list) => list,
+    };
     if candidates.len() * 16 < list.len() {
         candidates.retain(|n| list.binary_search(n).is_ok());
         return;
@@ -513,10 +605,28 @@ mod tests {
             (vec![100], (0..100).collect(), vec![]),
             (vec![], vec![1], vec![]),
             ((0..50).collect(), vec![], vec![]),
+            (
+                (0..200).collect(),
+                vec![0, 63, 64, 65, 127, 128, 199],
+                vec![0, 63, 64, 65, 127, 128, 199],
+            ),
         ] {
             let mut candidates = a.clone();
-            intersect(&mut candidates, &b);
+            intersect(&mut candidates, Postings::List(&b));
             assert_eq!(candidates, both, "{a:?} ∩ {b:?}");
+            // The same items as a bitset.
+            let mut words = vec![0u64; 4];
+            for n in &b {
+                words[*n as usize / 64] |= 1 << (n % 64);
+            }
+            let bits = Postings::Bits {
+                words: &words,
+                count: b.len(),
+            };
+            assert_eq!(bits.to_vec(), b);
+            let mut candidates = a.clone();
+            intersect(&mut candidates, bits);
+            assert_eq!(candidates, both, "{a:?} ∩ bits of {b:?}");
         }
     }
 }
