@@ -83,12 +83,23 @@ pub struct PlaceIndex {
     /// place), ascending: together they hold every plan [`same_place`] can accept.
     by_code: HashMap<u32, Vec<usize>>,
     by_name: HashMap<(&'static str, &'static str), Vec<usize>>,
+    /// Per plan, its figures that can be a base ([`can_be_base`]), ascending: a plan states
+    /// a handful, against dozens of targets.
+    bases: Vec<Vec<usize>>,
 }
 
 impl PlaceIndex {
     pub fn new(plans: &[Plan]) -> PlaceIndex {
         let mut index = PlaceIndex {
             times: plans.iter().map(plan_time).collect(),
+            bases: plans
+                .iter()
+                .map(|plan| {
+                    (0..plan.figures.len())
+                        .filter(|&f| can_be_base(&plan.figures[f]))
+                        .collect()
+                })
+                .collect(),
             ..PlaceIndex::default()
         };
         for (p, plan) in plans.iter().enumerate() {
@@ -104,6 +115,14 @@ impl PlaceIndex {
             }
         }
         index
+    }
+
+    /// The figures that can be a base in plan `plan` and the plans of its place, ascending.
+    fn bases_of_place(&self, plans: &[Plan], plan: usize) -> Vec<(usize, usize)> {
+        self.own_and_same_place(plans, plan)
+            .into_iter()
+            .flat_map(|p| self.bases[p].iter().map(move |&f| (p, f)))
+            .collect()
     }
 
     /// Plan `plan` and the plans of its place, ascending.
@@ -143,6 +162,11 @@ pub fn implied_growth(plans: &[Plan], plan: usize, figure: usize) -> Option<Impl
         || {
             (0..plans.len())
                 .filter(|&p| p == plan || same_place(&plans[plan], &plans[p]))
+                .flat_map(|p| {
+                    (0..plans[p].figures.len())
+                        .filter(move |&f| can_be_base(&plans[p].figures[f]))
+                        .map(move |f| (p, f))
+                })
                 .collect()
         },
         |p| plan_time(&plans[p]),
@@ -161,18 +185,27 @@ pub fn implied_growth_in(
         plans,
         plan,
         figure,
-        || places.own_and_same_place(plans, plan),
+        || places.bases_of_place(plans, plan),
         |p| places.times[p],
     )
 }
 
-/// The implied growth with the base sought among `own_and_same_place()` (plan `plan` and the
-/// plans of its place, ascending) and `time` giving a plan's [`plan_time`].
+/// Whether a figure can be the base a target grows from (of the target's metric): a stated level
+/// (status or forecast) above zero.
+fn can_be_base(f: &Figure) -> bool {
+    matches!(f.kind, FigureKind::Status | FigureKind::Forecast)
+        && f.measure == MeasureType::Level
+        && f.normalized_range().0 > 0.0
+}
+
+/// The implied growth with the base sought among `bases_of_place()` (the figures that
+/// [`can_be_base`] of plan `plan` and of the plans of its place, as (plan, figure), ascending) and
+/// `time` giving a plan's [`plan_time`].
 fn growth_among(
     plans: &[Plan],
     plan: usize,
     figure: usize,
-    own_and_same_place: impl FnOnce() -> Vec<usize>,
+    bases_of_place: impl FnOnce() -> Vec<(usize, usize)>,
     time: impl Fn(usize) -> f64,
 ) -> Option<ImpliedGrowth> {
     let target = &plans[plan].figures[figure];
@@ -181,23 +214,13 @@ fn growth_among(
     }
     let to_year = target.year?;
     let to_value = target.normalized_range().0;
-    let (from_plan, from_figure, from_year) = own_and_same_place()
+    let (from_plan, from_figure, from_year) = bases_of_place()
         .into_iter()
         // Its own plan or an earlier plan of its place: a later plan's report is hindsight.
-        .filter(|&p| p == plan || time(p) <= time(plan))
-        .flat_map(|p| {
-            let other = &plans[p];
-            other
-                .figures
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| {
-                    matches!(f.kind, FigureKind::Status | FigureKind::Forecast)
-                        && f.metric == target.metric
-                        && f.measure == MeasureType::Level
-                        && f.normalized_range().0 > 0.0
-                })
-                .filter_map(move |(i, f)| Some((p, i, reported_year(other, f)?)))
+        .filter(|&(p, _)| p == plan || time(p) <= time(plan))
+        .filter_map(|(p, i)| {
+            let f = &plans[p].figures[i];
+            (f.metric == target.metric).then_some((p, i, reported_year(&plans[p], f)?))
         })
         .filter(|(_, _, year)| *year < to_year)
         // The latest year, then the latest plan; of equals, the last (as `max_by` keeps).
