@@ -4,8 +4,9 @@
 //! Every item's searchable text (the text [`crate::query`]'s matcher searches) is indexed by its
 //! characters and its pairs of adjacent characters (bigrams). An item holding a term holds each of
 //! the term's bigrams (or, for a one-character term, that character), so the postings of those
-//! keys, intersected, are a superset of the items that match; the candidates are then checked by
-//! the same matcher as the scan ([`crate::query::text_matches`]), so the results are identical to
+//! keys, intersected, are a superset of the items that match; the candidates of longer terms are
+//! then checked by the same matcher as the scan ([`crate::query::text_matches`]; for terms of one
+//! or two characters the postings are already exact), so the results are identical to
 //! [`crate::query::filter_items`] and [`crate::query::facets`]. Chinese has no spaces, and most
 //! queries are a few characters: bigrams need no word list and no segmenter.
 
