@@ -7,6 +7,7 @@ use std::sync::{Arc, Weak};
 use crate::i18n::Lang;
 use crate::view_state::{Known, Notice, View, ViewState};
 use leptos::prelude::*;
+use plan_analysis::search::SearchIndex;
 use plan_analysis::similarity::SimilarityIndex;
 use plan_library::corrections::{apply_corrections, rehome, Correction, Unapplied};
 use plan_model::vocab::{DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
@@ -96,25 +97,40 @@ impl Data {
     /// a visit that never asks never pays for it.
     pub fn similarity_index(&self) -> Arc<SimilarityIndex> {
         thread_local! {
-            static CACHE: RefCell<Option<CachedIndex>> = const { RefCell::new(None) };
+            static CACHE: PlanSetCache<SimilarityIndex> = const { RefCell::new(None) };
         }
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some((plans, index)) = cache.as_ref() {
-                if Weak::ptr_eq(plans, &Arc::downgrade(&self.plans)) {
-                    return index.clone();
-                }
-            }
-            let index = Arc::new(SimilarityIndex::new(&self.plans));
-            *cache = Some((Arc::downgrade(&self.plans), index.clone()));
-            index
-        })
+        CACHE.with(|cache| cached_for(cache, &self.plans, SimilarityIndex::new))
+    }
+
+    /// Explore's search index of these plans, cached as [`Data::similarity_index`] is: built once
+    /// per plan set, never per keystroke.
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        thread_local! {
+            static CACHE: PlanSetCache<SearchIndex> = const { RefCell::new(None) };
+        }
+        CACHE.with(|cache| cached_for(cache, &self.plans, SearchIndex::new))
     }
 }
 
-/// A similarity index and the plans it was built from (held weakly: the cache keeps no old plans
-/// alive).
-type CachedIndex = (Weak<Vec<Plan>>, Arc<SimilarityIndex>);
+/// An index and the plans it was built from (held weakly: the cache keeps no old plans alive).
+type PlanSetCache<T> = RefCell<Option<(Weak<Vec<Plan>>, Arc<T>)>>;
+
+/// The index in `cache` if it was built from `plans`, else a new one, built and kept.
+fn cached_for<T>(
+    cache: &PlanSetCache<T>,
+    plans: &Arc<Vec<Plan>>,
+    build: impl FnOnce(&[Plan]) -> T,
+) -> Arc<T> {
+    let mut cache = cache.borrow_mut();
+    if let Some((built_from, index)) = cache.as_ref() {
+        if Weak::ptr_eq(built_from, &Arc::downgrade(plans)) {
+            return index.clone();
+        }
+    }
+    let index = Arc::new(build(plans));
+    *cache = Some((Arc::downgrade(plans), index.clone()));
+    index
+}
 
 /// The view state signal and what the URL could not say.
 #[derive(Clone, Copy)]

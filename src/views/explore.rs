@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use plan_analysis::export::{dataset_of_items, items_csv};
-use plan_analysis::query::{departments_in_use, facets, filter_items, highlight, ItemRef};
+use plan_analysis::query::{highlight, ItemRef};
 use plan_analysis::similarity::is_compared;
 use plan_model::vocab::{INSTRUMENTS, SECTORS};
 use plan_model::{Item, ItemKind, Role};
@@ -96,17 +96,18 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let data = data();
     let app = app_state();
     let filter = Memo::new(move |_| app.state.with(ViewState::filter));
+    // The items found and the facet counts, in one pass over the query's candidates from the
+    // search index (built once per plan set, see `Data::search_index`).
+    let index = data.search_index();
     let plans = data.plans.clone();
-    let results = Memo::new(move |_| filter.with(|f| filter_items(&plans, f)));
-    let plans = data.plans.clone();
-    let counts = Memo::new(move |_| filter.with(|f| facets(&plans, f)));
+    let found = Memo::new(move |_| filter.with(|f| index.search(&plans, f)));
     let terms = Memo::new(move |_| filter.with(|f| f.terms.clone()));
     let query = Memo::new(move |_| app.state.with(|s| s.query.clone()));
     let figures_only = Memo::new(move |_| app.state.with(|s| s.figures_only));
 
     let plan_ids = data.plans.clone();
     let plan_count = Callback::new(move |i: usize| {
-        counts.with(|c| c.plans.get(&plan_ids[i].id).copied().unwrap_or(0))
+        found.with(|s| s.facets.plans.get(&plan_ids[i].id).copied().unwrap_or(0))
     });
     let sector_options: Vec<(String, String)> = SECTORS
         .iter()
@@ -116,9 +117,11 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .iter()
         .map(|i| (i.key.to_string(), instrument_name(i.key, lang)))
         .collect();
-    let dept_options: Vec<(String, String)> = departments_in_use(&data.plans)
-        .into_iter()
-        .map(|key| (key.to_string(), department_name(key, lang)))
+    let dept_options: Vec<(String, String)> = data
+        .search_index()
+        .departments_in_use()
+        .iter()
+        .map(|&key| (key.to_string(), department_name(key, lang)))
         .collect();
     let kind_options: Vec<(String, String)> = ItemKind::ALL
         .iter()
@@ -155,11 +158,11 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let export_data = data.clone();
     let export_json_data = data.clone();
     let csv = move || {
-        let data = results.with_untracked(|r| dataset_of_items(&export_data.plans, r));
+        let data = found.with_untracked(|s| dataset_of_items(&export_data.plans, &s.items));
         crate::download::save_csv("plan-compare-explore.csv", &items_csv(&data));
     };
     let json = move || {
-        let data = results.with_untracked(|r| dataset_of_items(&export_json_data.plans, r));
+        let data = found.with_untracked(|s| dataset_of_items(&export_json_data.plans, &s.items));
         crate::download::save_json("plan-compare-explore.json", &data);
     };
 
@@ -187,7 +190,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                     <PlanPicker lang testid="facet-plans" filter=true count=plan_count/>
                     {checkbox_group(Msg::FilterKinds.text(lang), "kinds", kind_options,
                         |s, k| s.kinds.iter().any(|x| x.key() == k),
-                        move |k| counts.with(|c| ItemKind::from_key(k).and_then(|x| c.kinds.get(&x).copied()).unwrap_or(0)),
+                        move |k| found.with(|s| ItemKind::from_key(k).and_then(|x| s.facets.kinds.get(&x).copied()).unwrap_or(0)),
                         |s, k| if let Some(kind) = ItemKind::from_key(k) { toggle(&mut s.kinds, &kind) })}
                     <fieldset class="pc-fieldset" data-testid="facet-years">
                         <legend>{Msg::FilterYears.text(lang)}</legend>
@@ -207,32 +210,32 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                     </div>
                     {checkbox_group(Msg::FilterSectors.text(lang), "sectors", sector_options,
                         |s, k| s.sectors.iter().any(|x| x == k),
-                        move |k| counts.with(|c| c.sectors.get(k).copied().unwrap_or(0)),
+                        move |k| found.with(|s| s.facets.sectors.get(k).copied().unwrap_or(0)),
                         |s, k| toggle(&mut s.sectors, &k.to_string()))}
                     {checkbox_group(Msg::FilterInstruments.text(lang), "instruments", instrument_options,
                         |s, k| s.instruments.iter().any(|x| x == k),
-                        move |k| counts.with(|c| c.instruments.get(k).copied().unwrap_or(0)),
+                        move |k| found.with(|s| s.facets.instruments.get(k).copied().unwrap_or(0)),
                         |s, k| toggle(&mut s.instruments, &k.to_string()))}
                     {checkbox_group(Msg::FilterDepartments.text(lang), "departments", dept_options,
                         |s, k| s.departments.iter().any(|x| x == k),
-                        move |k| counts.with(|c| c.departments.get(k).copied().unwrap_or(0)),
+                        move |k| found.with(|s| s.facets.departments.get(k).copied().unwrap_or(0)),
                         |s, k| toggle(&mut s.departments, &k.to_string()))}
                 </form>
                 <div class="pc-results" data-testid="results">
                     <div class="pc-results__bar">
                         <p class="pc-results__count" aria-live="polite" data-testid="result-count">
-                            {move || results_count(results.with(Vec::len), MAX_SHOWN, lang)}
+                            {move || results_count(found.with(|s| s.items.len()), MAX_SHOWN, lang)}
                         </p>
                         {export_bar(lang, csv, json, "explore-export")}
                     </div>
-                    {move || results.with(Vec::is_empty).then(|| view! {
+                    {move || found.with(|s| s.items.is_empty()).then(|| view! {
                         <p class="pc-empty" data-testid="empty-state">{Msg::EmptyResults.text(lang)}</p>
                     })}
                     <ol class="pc-result-list" data-testid="result-list">
                         // Keyed rows: a keystroke adds and removes rows and re-marks the text of
                         // the rows that stay, instead of rebuilding the whole list.
                         <For
-                            each=move || results.with(|r| r.iter().take(MAX_SHOWN).copied().collect::<Vec<_>>())
+                            each=move || found.with(|s| s.items.iter().take(MAX_SHOWN).copied().collect::<Vec<_>>())
                             key=|r| *r
                             children=move |r| result(&list_data, r, terms, &app.state.get_untracked(), lang)
                         />

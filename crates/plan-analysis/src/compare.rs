@@ -8,7 +8,7 @@
 use plan_model::vocab::{Metric, DEPARTMENTS, INSTRUMENTS, METRICS, SECTORS};
 use plan_model::{Figure, FigureKind, Item, MeasureType, Plan, Role};
 
-use crate::history::{implied_growth, ImpliedGrowth};
+use crate::history::{implied_growth, implied_growth_in, ImpliedGrowth, PlaceIndex};
 
 /// One plan's figures for one metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,14 +128,29 @@ pub enum Yearly {
 /// How a figure reads per year. Never a level divided by years: a stock's size in its target
 /// year is not spread over the period.
 pub fn yearly(plans: &[Plan], plan: usize, figure: usize) -> Yearly {
+    read_yearly(plans, plan, figure, || implied_growth(plans, plan, figure))
+}
+
+/// [`yearly`], the same answer, with a level's base found through `places` (built from the same
+/// `plans`): for reading many figures, such as every cell of the matrix.
+pub fn yearly_in(plans: &[Plan], places: &PlaceIndex, plan: usize, figure: usize) -> Yearly {
+    read_yearly(plans, plan, figure, || {
+        implied_growth_in(plans, places, plan, figure)
+    })
+}
+
+fn read_yearly(
+    plans: &[Plan],
+    plan: usize,
+    figure: usize,
+    growth: impl FnOnce() -> Option<ImpliedGrowth>,
+) -> Yearly {
     let f = &plans[plan].figures[figure];
     let (low, high) = f.normalized_range();
     match f.measure {
         MeasureType::Flow => Yearly::Flow(low, high),
         MeasureType::Growth => Yearly::Rate(low, high),
-        MeasureType::Level => {
-            implied_growth(plans, plan, figure).map_or(Yearly::NoBase, Yearly::Implied)
-        }
+        MeasureType::Level => growth().map_or(Yearly::NoBase, Yearly::Implied),
         MeasureType::Count | MeasureType::Share => Yearly::NotApplicable,
     }
 }
@@ -322,9 +337,11 @@ mod tests {
     #[test]
     fn per_year_never_offered_for_a_level() {
         let plans = plan_extract::extract_seeds();
+        let places = PlaceIndex::new(&plans);
         for (p, plan) in plans.iter().enumerate() {
             for (i, f) in plan.figures.iter().enumerate() {
                 let y = yearly(&plans, p, i);
+                assert_eq!(yearly_in(&plans, &places, p, i), y, "{}", f.raw);
                 match f.measure {
                     MeasureType::Level => assert!(
                         matches!(y, Yearly::Implied(_) | Yearly::NoBase),

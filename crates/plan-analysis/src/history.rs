@@ -2,6 +2,8 @@
 //! every metric, the latest flagged; and the yearly growth a level target implies from the place's
 //! latest stated status (derived, never extracted).
 
+use std::collections::HashMap;
+
 use plan_model::{Figure, FigureKind, MeasureType, Plan};
 
 /// Whether two plans are of the same place (the same division code, or the same name in the
@@ -70,42 +72,161 @@ pub struct ImpliedGrowth {
     pub scope_differs: bool,
 }
 
+/// The plans of each place and each plan's place in time, worked out once per plan set. With it, a
+/// target's implied growth looks only at its own place's plans: [`implied_growth`] scans every
+/// plan for each target, which made Compare's per-year readings of every plan quadratic.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceIndex {
+    /// [`plan_time`] of each plan.
+    times: Vec<f64>,
+    /// Plans by division code (places with a known code) and by name and province (every
+    /// place), ascending: together they hold every plan [`same_place`] can accept.
+    by_code: HashMap<u32, Vec<usize>>,
+    by_name: HashMap<(&'static str, &'static str), Vec<usize>>,
+    /// Per plan, its figures that can be a base ([`can_be_base`]), ascending: a plan states
+    /// a handful, against dozens of targets.
+    bases: Vec<Vec<usize>>,
+}
+
+impl PlaceIndex {
+    pub fn new(plans: &[Plan]) -> PlaceIndex {
+        let mut index = PlaceIndex {
+            times: plans.iter().map(plan_time).collect(),
+            bases: plans
+                .iter()
+                .map(|plan| {
+                    (0..plan.figures.len())
+                        .filter(|&f| can_be_base(&plan.figures[f]))
+                        .collect()
+                })
+                .collect(),
+            ..PlaceIndex::default()
+        };
+        for (p, plan) in plans.iter().enumerate() {
+            if let Some(city) = &plan.city {
+                if city.code != 0 {
+                    index.by_code.entry(city.code).or_default().push(p);
+                }
+                index
+                    .by_name
+                    .entry((city.zh, city.province_zh))
+                    .or_default()
+                    .push(p);
+            }
+        }
+        index
+    }
+
+    /// The figures that can be a base in plan `plan` and the plans of its place, ascending.
+    fn bases_of_place(&self, plans: &[Plan], plan: usize) -> Vec<(usize, usize)> {
+        self.own_and_same_place(plans, plan)
+            .into_iter()
+            .flat_map(|p| self.bases[p].iter().map(move |&f| (p, f)))
+            .collect()
+    }
+
+    /// Plan `plan` and the plans of its place, ascending.
+    fn own_and_same_place(&self, plans: &[Plan], plan: usize) -> Vec<usize> {
+        let target = &plans[plan];
+        let Some(city) = &target.city else {
+            return vec![plan];
+        };
+        let by_code = (city.code != 0)
+            .then(|| self.by_code.get(&city.code))
+            .flatten();
+        let by_name = self.by_name.get(&(city.zh, city.province_zh));
+        let mut out: Vec<usize> = by_code
+            .into_iter()
+            .chain(by_name)
+            .flatten()
+            .copied()
+            .filter(|&p| same_place(target, &plans[p]))
+            .chain([plan])
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The growth a level target (`plans[plan].figures[figure]`) implies from the latest status or
 /// forecast of the same metric that its own plan or another plan of its place states for an
 /// earlier year. `None` for anything but a level target, or without such a base.
+///
+/// Scans every plan for the target's place: for one figure. For many, use [`implied_growth_in`].
 pub fn implied_growth(plans: &[Plan], plan: usize, figure: usize) -> Option<ImpliedGrowth> {
-    let target_plan = &plans[plan];
-    let target = &target_plan.figures[figure];
+    growth_among(
+        plans,
+        plan,
+        figure,
+        || {
+            (0..plans.len())
+                .filter(|&p| p == plan || same_place(&plans[plan], &plans[p]))
+                .flat_map(|p| {
+                    (0..plans[p].figures.len())
+                        .filter(move |&f| can_be_base(&plans[p].figures[f]))
+                        .map(move |f| (p, f))
+                })
+                .collect()
+        },
+        |p| plan_time(&plans[p]),
+    )
+}
+
+/// [`implied_growth`], the same answer, with the place's plans and their times looked up in
+/// `places` (built from the same `plans`).
+pub fn implied_growth_in(
+    plans: &[Plan],
+    places: &PlaceIndex,
+    plan: usize,
+    figure: usize,
+) -> Option<ImpliedGrowth> {
+    growth_among(
+        plans,
+        plan,
+        figure,
+        || places.bases_of_place(plans, plan),
+        |p| places.times[p],
+    )
+}
+
+/// Whether a figure can be the base a target grows from (of the target's metric): a stated level
+/// (status or forecast) above zero.
+fn can_be_base(f: &Figure) -> bool {
+    matches!(f.kind, FigureKind::Status | FigureKind::Forecast)
+        && f.measure == MeasureType::Level
+        && f.normalized_range().0 > 0.0
+}
+
+/// The implied growth with the base sought among `bases_of_place()` (the figures that
+/// [`can_be_base`] of plan `plan` and of the plans of its place, as (plan, figure), ascending) and
+/// `time` giving a plan's [`plan_time`].
+fn growth_among(
+    plans: &[Plan],
+    plan: usize,
+    figure: usize,
+    bases_of_place: impl FnOnce() -> Vec<(usize, usize)>,
+    time: impl Fn(usize) -> f64,
+) -> Option<ImpliedGrowth> {
+    let target = &plans[plan].figures[figure];
     if target.kind != FigureKind::Target || target.measure != MeasureType::Level {
         return None;
     }
     let to_year = target.year?;
     let to_value = target.normalized_range().0;
-    let (from_plan, from_figure, from_year) = plans
-        .iter()
-        .enumerate()
+    let (from_plan, from_figure, from_year) = bases_of_place()
+        .into_iter()
         // Its own plan or an earlier plan of its place: a later plan's report is hindsight.
-        .filter(|(p, other)| {
-            *p == plan
-                || (same_place(target_plan, other) && plan_time(other) <= plan_time(target_plan))
-        })
-        .flat_map(|(p, other)| {
-            other
-                .figures
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| {
-                    matches!(f.kind, FigureKind::Status | FigureKind::Forecast)
-                        && f.metric == target.metric
-                        && f.measure == MeasureType::Level
-                        && f.normalized_range().0 > 0.0
-                })
-                .filter_map(move |(i, f)| Some((p, i, reported_year(other, f)?)))
+        .filter(|&(p, _)| p == plan || time(p) <= time(plan))
+        .filter_map(|(p, i)| {
+            let f = &plans[p].figures[i];
+            (f.metric == target.metric).then_some((p, i, reported_year(&plans[p], f)?))
         })
         .filter(|(_, _, year)| *year < to_year)
+        // The latest year, then the latest plan; of equals, the last (as `max_by` keeps).
         .max_by(|a, b| {
-            (a.2, plan_time(&plans[a.0]))
-                .partial_cmp(&(b.2, plan_time(&plans[b.0])))
+            (a.2, time(a.0))
+                .partial_cmp(&(b.2, time(b.0)))
                 .unwrap_or(std::cmp::Ordering::Equal)
         })?;
     let base = plans[from_plan].figures[from_figure].normalized_range().0;
@@ -265,5 +386,36 @@ mod tests {
             .position(|f| f.metric == Some("ai_industry_scale"))
             .unwrap();
         assert_eq!(implied_growth(&plans, tianjin, t), None);
+    }
+
+    /// The index changes where the base is sought, never what is found: every figure of the seeds
+    /// and of synthetic plans gives the same answer both ways. The synthetic plans are moved into
+    /// a few places (the generator rarely gives two plans one place) so that each place has many
+    /// plans, earlier and later.
+    #[test]
+    fn the_place_index_gives_the_same_growth() {
+        let mut plans = extract_seeds();
+        let seeds = plans.len();
+        plans.extend(
+            plan_synth::generate(60, 3)
+                .iter()
+                .map(|p| plan_extract::extract_plan(&p.file_name, &p.text)),
+        );
+        for p in seeds..plans.len() {
+            plans[p].city = plans[seeds + p % 6].city;
+        }
+        let places = PlaceIndex::new(&plans);
+        let mut implied = 0;
+        for (p, plan) in plans.iter().enumerate() {
+            for f in 0..plan.figures.len() {
+                let expected = implied_growth(&plans, p, f);
+                implied += usize::from(expected.as_ref().is_some_and(|g| g.from_plan != p));
+                assert_eq!(implied_growth_in(&plans, &places, p, f), expected);
+            }
+        }
+        assert!(
+            implied > 20,
+            "some targets grow from another plan: {implied}"
+        );
     }
 }

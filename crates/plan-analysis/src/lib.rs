@@ -5,6 +5,7 @@
 //! them into words. It changes when what we compute changes, not when the text or the UI does.
 //!
 //! - [`query`]: Explore's filters, facet counts and search highlighting.
+//! - [`search`]: Explore's search index (character and bigram postings), built once per plan set.
 //! - [`compare`]: the goal matrix (targets only; reports in rows of their own), per-year readings
 //!   (flows as stated, levels as implied growth), sector heatmap, department matrix.
 //! - [`support`]: support measures (grants, caps, funds) with who is eligible.
@@ -25,6 +26,7 @@ pub mod overview;
 pub mod query;
 pub mod reader;
 pub mod rollup;
+pub mod search;
 pub mod selection;
 pub mod similarity;
 pub mod support;

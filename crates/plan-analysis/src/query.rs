@@ -1,11 +1,15 @@
 //! Explore: filtering items, facet counts and search highlighting.
 //!
-//! Search is a plain character substring match (Chinese has no spaces to split words on, and the
-//! seeds are small: a scan takes well under a millisecond). Several terms separated by spaces must
-//! all occur. Facet counts follow the usual rule: each facet counts what the *other* filters leave,
-//! so that choosing a value never makes its own siblings vanish.
+//! Search is a plain character substring match (Chinese has no spaces to split words on). Several
+//! terms separated by spaces must all occur. Facet counts follow the usual rule: each facet counts
+//! what the *other* filters leave, so that choosing a value never makes its own siblings vanish.
+//!
+//! [`filter_items`] and [`facets`] scan every item's text: fine for a few plans, and the reference
+//! the search index ([`crate::search::SearchIndex`]) is tested against. Explore, which asks on
+//! every keystroke, uses the index; both share the matchers here.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use plan_model::{Item, ItemKind, Plan};
@@ -46,17 +50,6 @@ pub fn search_terms(query: &str) -> Vec<String> {
     terms
 }
 
-/// Which facet to leave out when counting (see the module comment).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Skip {
-    None,
-    Plans,
-    Sectors,
-    Instruments,
-    Departments,
-    Kinds,
-}
-
 /// The years an item is about: those its figures target, else those its text names.
 pub fn item_years(plan: &Plan, item: &Item) -> Vec<u16> {
     let from_figures: Vec<u16> = item
@@ -71,91 +64,135 @@ pub fn item_years(plan: &Plan, item: &Item) -> Vec<u16> {
     }
 }
 
-/// Whether an item's text holds every search term. Computed once per item and filter run: the
-/// facets ask four times per item.
-fn text_matches(item: &Item, terms: &[String]) -> bool {
+/// The text a search looks in: the item's quote, lower-cased only when it has Latin capitals
+/// (Chinese has no case, and most quotes need no copy). The search index ([`crate::search`])
+/// indexes exactly this text, so its candidates are a superset of what [`text_matches`] accepts.
+pub(crate) fn searchable_text(item: &Item) -> Cow<'_, str> {
+    if item.quote.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(item.quote.to_lowercase())
+    } else {
+        Cow::Borrowed(&item.quote)
+    }
+}
+
+/// Whether an item's text holds every search term: the one text matcher, used by the scan and
+/// by the index to verify its candidates.
+pub(crate) fn text_matches(item: &Item, terms: &[String]) -> bool {
     if terms.is_empty() {
         return true;
     }
-    // Chinese has no case; only text with Latin capitals needs lower-casing.
-    if item.quote.bytes().any(|b| b.is_ascii_uppercase()) {
-        let lower = item.quote.to_lowercase();
-        terms.iter().all(|t| lower.contains(t.as_str()))
-    } else {
-        terms.iter().all(|t| item.quote.contains(t.as_str()))
-    }
+    let text = searchable_text(item);
+    terms.iter().all(|t| text.contains(t.as_str()))
 }
 
-fn matches(plan: &Plan, item: &Item, filter: &Filter, skip: Skip, text_ok: bool) -> bool {
-    if skip != Skip::Plans && !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
-        return false;
-    }
-    if skip != Skip::Sectors
-        && !filter.sectors.is_empty()
-        && !item
-            .sectors
-            .iter()
-            .any(|s| filter.sectors.iter().any(|f| f == s))
-    {
-        return false;
-    }
-    if skip != Skip::Instruments
-        && !filter.instruments.is_empty()
-        && !item
-            .instruments
-            .iter()
-            .any(|s| filter.instruments.iter().any(|f| f == s))
-    {
-        return false;
-    }
-    if skip != Skip::Departments
-        && !filter.departments.is_empty()
-        && !item.departments.iter().any(|d| {
-            d.canonical
-                .is_some_and(|c| filter.departments.iter().any(|f| f == c))
-        })
-    {
-        return false;
-    }
-    if skip != Skip::Kinds && !filter.kinds.is_empty() && !filter.kinds.contains(&item.kind) {
-        return false;
-    }
-    if let Some((from, to)) = filter.years {
-        if !item_years(plan, item)
-            .iter()
-            .any(|y| (from..=to).contains(y))
-        {
-            return false;
+/// The filters other than the search terms that an item fails, one bit each. A facet counts an
+/// item when the item fails no filter but (at most) that facet's own (see the module comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Failures(u8);
+
+impl Failures {
+    const PLANS: u8 = 1;
+    const SECTORS: u8 = 1 << 1;
+    const INSTRUMENTS: u8 = 1 << 2;
+    const DEPARTMENTS: u8 = 1 << 3;
+    const KINDS: u8 = 1 << 4;
+    /// Years and "figures only": no facet leaves them out.
+    const UNSKIPPABLE: u8 = 1 << 5;
+
+    /// Which filters `item` fails: the one matcher of filters, for the scan and the index alike.
+    pub(crate) fn of(plan: &Plan, item: &Item, filter: &Filter) -> Failures {
+        let mut bits = 0;
+        if !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
+            bits |= Self::PLANS;
         }
+        if !filter.sectors.is_empty()
+            && !item
+                .sectors
+                .iter()
+                .any(|s| filter.sectors.iter().any(|f| f == s))
+        {
+            bits |= Self::SECTORS;
+        }
+        if !filter.instruments.is_empty()
+            && !item
+                .instruments
+                .iter()
+                .any(|s| filter.instruments.iter().any(|f| f == s))
+        {
+            bits |= Self::INSTRUMENTS;
+        }
+        if !filter.departments.is_empty()
+            && !item.departments.iter().any(|d| {
+                d.canonical
+                    .is_some_and(|c| filter.departments.iter().any(|f| f == c))
+            })
+        {
+            bits |= Self::DEPARTMENTS;
+        }
+        if !filter.kinds.is_empty() && !filter.kinds.contains(&item.kind) {
+            bits |= Self::KINDS;
+        }
+        if let Some((from, to)) = filter.years {
+            if !item_years(plan, item)
+                .iter()
+                .any(|y| (from..=to).contains(y))
+            {
+                bits |= Self::UNSKIPPABLE;
+            }
+        }
+        if filter.figures_only && item.figures.is_empty() {
+            bits |= Self::UNSKIPPABLE;
+        }
+        Failures(bits)
     }
-    if filter.figures_only && item.figures.is_empty() {
-        return false;
+
+    pub(crate) fn none(self) -> bool {
+        self.0 == 0
     }
-    text_ok
+
+    /// Whether the item passes once the filter of facet `facet` (one of the bits) is left out.
+    pub(crate) fn passes_without(self, facet: u8) -> bool {
+        self.0 & !facet == 0
+    }
 }
 
-fn refs<'a>(plans: &'a [Plan]) -> impl Iterator<Item = (ItemRef, &'a Plan, &'a Item)> + 'a {
-    plans.iter().enumerate().flat_map(|(p, plan)| {
-        plan.items
-            .iter()
-            .enumerate()
-            .map(move |(i, item)| (ItemRef { plan: p, item: i }, plan, item))
-    })
+/// Whether a filter narrows by anything but the search terms.
+pub(crate) fn filters_anything_but_text(filter: &Filter) -> bool {
+    let Filter {
+        plans,
+        sectors,
+        instruments,
+        departments,
+        kinds,
+        years,
+        figures_only,
+        terms: _,
+    } = filter;
+    !plans.is_empty()
+        || !sectors.is_empty()
+        || !instruments.is_empty()
+        || !departments.is_empty()
+        || !kinds.is_empty()
+        || years.is_some()
+        || *figures_only
 }
 
-/// Items that pass every filter, in document order.
+fn refs(plans: &[Plan]) -> impl Iterator<Item = ItemRef> + '_ {
+    plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| (0..plan.items.len()).map(move |i| ItemRef { plan: p, item: i }))
+}
+
+/// Items that pass every filter, in document order: a scan of every item's text. Explore uses
+/// [`crate::search::SearchIndex::search`], which gives the same items without the scan.
 pub fn filter_items(plans: &[Plan], filter: &Filter) -> Vec<ItemRef> {
     refs(plans)
-        .filter(|(_, plan, item)| {
-            matches(
-                plan,
-                item,
-                filter,
-                Skip::None,
-                text_matches(item, &filter.terms),
-            )
+        .filter(|r| {
+            let plan = &plans[r.plan];
+            let item = &plan.items[r.item];
+            text_matches(item, &filter.terms) && Failures::of(plan, item, filter).none()
         })
-        .map(|(r, _, _)| r)
         .collect()
 }
 
@@ -170,55 +207,139 @@ pub struct Facets {
 }
 
 /// Keys of the canonical departments some item of `plans` names, in vocabulary order: the
-/// department facet offers only these.
+/// department facet offers only these. One pass over the items, whatever the vocabulary's size.
 pub fn departments_in_use(plans: &[Plan]) -> Vec<&'static str> {
+    let named: HashSet<&str> = plans
+        .iter()
+        .flat_map(|p| &p.items)
+        .flat_map(|i| &i.departments)
+        .filter_map(|d| d.canonical)
+        .collect();
     plan_model::vocab::DEPARTMENTS
         .iter()
         .map(|d| d.key)
-        .filter(|key| {
-            plans.iter().any(|p| {
-                p.items
-                    .iter()
-                    .any(|i| i.departments.iter().any(|r| r.canonical == Some(*key)))
-            })
-        })
+        .filter(|key| named.contains(key))
         .collect()
 }
 
-pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
-    let mut out = Facets::default();
-    for (_, plan, item) in refs(plans) {
-        let text_ok = text_matches(item, &filter.terms);
-        if !text_ok {
-            continue;
-        }
-        if matches(plan, item, filter, Skip::Plans, text_ok) {
-            *out.plans.entry(plan.id.clone()).or_default() += 1;
-        }
-        if matches(plan, item, filter, Skip::Sectors, text_ok) {
-            for s in &item.sectors {
-                *out.sectors.entry(s).or_default() += 1;
+/// What an item adds to the facet counts: its keys, each department once (an item naming one as
+/// lead and as responsible counts once). The index keeps these for every item, side by side.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FacetKeys<'a> {
+    pub(crate) sectors: &'a [&'static str],
+    pub(crate) instruments: &'a [&'static str],
+    pub(crate) departments: &'a [&'static str],
+    pub(crate) kind: ItemKind,
+}
+
+impl<'a> FacetKeys<'a> {
+    /// The keys of `item`, its distinct departments gathered in `departments`.
+    pub(crate) fn of(item: &'a Item, departments: &'a mut Vec<&'static str>) -> FacetKeys<'a> {
+        departments.clear();
+        for c in item.departments.iter().filter_map(|d| d.canonical) {
+            if !departments.contains(&c) {
+                departments.push(c);
             }
         }
-        if matches(plan, item, filter, Skip::Instruments, text_ok) {
-            for s in &item.instruments {
-                *out.instruments.entry(s).or_default() += 1;
-            }
-        }
-        if matches(plan, item, filter, Skip::Departments, text_ok) {
-            let mut seen: Vec<&str> = Vec::new();
-            for c in item.departments.iter().filter_map(|d| d.canonical) {
-                if !seen.contains(&c) {
-                    seen.push(c);
-                    *out.departments.entry(c).or_default() += 1;
-                }
-            }
-        }
-        if matches(plan, item, filter, Skip::Kinds, text_ok) {
-            *out.kinds.entry(item.kind).or_default() += 1;
+        FacetKeys {
+            sectors: &item.sectors,
+            instruments: &item.instruments,
+            departments,
+            kind: item.kind,
         }
     }
-    out
+}
+
+/// Counts per key, for the few keys of one facet (a vocabulary's tens): a short list searched in
+/// place beats a map's ordered inserts when every hit adds to it.
+struct KeyCounts<K>(Vec<(K, usize)>);
+
+impl<K: PartialEq + Copy + Ord> KeyCounts<K> {
+    fn add(&mut self, key: K) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((key, 1)),
+        }
+    }
+
+    fn into_map(self) -> BTreeMap<K, usize> {
+        self.0.into_iter().collect()
+    }
+}
+
+/// Facet counts as items are added: each facet counts an item that fails no filter but its own.
+pub(crate) struct Tally {
+    /// Per plan index: the facet is keyed by id, and cloning an id per item would dominate.
+    per_plan: Vec<usize>,
+    sectors: KeyCounts<&'static str>,
+    instruments: KeyCounts<&'static str>,
+    departments: KeyCounts<&'static str>,
+    kinds: KeyCounts<ItemKind>,
+}
+
+impl Tally {
+    pub(crate) fn new(plans: &[Plan]) -> Tally {
+        Tally {
+            per_plan: vec![0; plans.len()],
+            sectors: KeyCounts(Vec::new()),
+            instruments: KeyCounts(Vec::new()),
+            departments: KeyCounts(Vec::new()),
+            kinds: KeyCounts(Vec::new()),
+        }
+    }
+
+    /// Adds an item whose text holds every term, of plan `plan`.
+    pub(crate) fn add(&mut self, plan: usize, failures: Failures, keys: FacetKeys) {
+        if failures.passes_without(Failures::PLANS) {
+            self.per_plan[plan] += 1;
+        }
+        if failures.passes_without(Failures::SECTORS) {
+            keys.sectors.iter().for_each(|&k| self.sectors.add(k));
+        }
+        if failures.passes_without(Failures::INSTRUMENTS) {
+            keys.instruments
+                .iter()
+                .for_each(|&k| self.instruments.add(k));
+        }
+        if failures.passes_without(Failures::DEPARTMENTS) {
+            keys.departments
+                .iter()
+                .for_each(|&k| self.departments.add(k));
+        }
+        if failures.passes_without(Failures::KINDS) {
+            self.kinds.add(keys.kind);
+        }
+    }
+
+    pub(crate) fn finish(self, plans: &[Plan]) -> Facets {
+        let mut out = Facets {
+            plans: BTreeMap::new(),
+            sectors: self.sectors.into_map(),
+            instruments: self.instruments.into_map(),
+            departments: self.departments.into_map(),
+            kinds: self.kinds.into_map(),
+        };
+        for (plan, n) in plans.iter().zip(self.per_plan) {
+            if n > 0 {
+                // Two plans may share an id: their counts add up.
+                *out.plans.entry(plan.id.clone()).or_default() += n;
+            }
+        }
+        out
+    }
+}
+
+/// Facet counts for `filter`: a scan of every item's text (see [`filter_items`]).
+pub fn facets(plans: &[Plan], filter: &Filter) -> Facets {
+    let mut tally = Tally::new(plans);
+    let mut departments = Vec::new();
+    for r in refs(plans).filter(|r| text_matches(&plans[r.plan].items[r.item], &filter.terms)) {
+        let plan = &plans[r.plan];
+        let item = &plan.items[r.item];
+        let failures = Failures::of(plan, item, filter);
+        tally.add(r.plan, failures, FacetKeys::of(item, &mut departments));
+    }
+    tally.finish(plans)
 }
 
 /// Splits `text` into runs, marking those that match a term (case-insensitive for Latin letters).

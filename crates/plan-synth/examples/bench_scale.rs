@@ -1,6 +1,7 @@
 //! Native costs of one plan set, for `scripts/bench-scale.sh` (which runs this once per size, so
 //! that each process's peak memory is its own): extraction, the heap the extracted plans hold,
-//! Explore's filter and facets per keystroke, Compare's and Timeline's computations over every plan
+//! Explore's filter and facets per keystroke (scanning every item, and through the search index),
+//! Compare's and Timeline's computations over every plan
 //! (the views' default selection), and the workspace file written and read back.
 //!
 //! `cargo run --release -p plan-synth --example bench_scale -- seeds|COUNT [SEED]`
@@ -13,6 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use plan_analysis::query::{departments_in_use, facets, filter_items, search_terms, Filter};
+use plan_analysis::search::SearchIndex;
 use plan_model::Plan;
 
 /// The system allocator, counting the bytes live: what the extracted plans hold, exactly.
@@ -148,35 +150,74 @@ fn main() {
         "peak RSS growth through extraction (VmHWM)",
     );
 
-    // Explore: every prefix of a few queries, typed one character at a time.
-    let all: Vec<usize> = (0..n).collect();
-    let reps = (200 / n).clamp(1, 20);
-    let mut keystrokes: Vec<f64> = Vec::new();
-    for query in ["机器人", "数据", "智能制造", "人才", "2025"] {
-        let chars: Vec<char> = query.chars().collect();
-        for k in 1..=chars.len() {
-            let typed: String = chars[..k].iter().collect();
-            let filter = Filter {
-                terms: search_terms(&typed),
-                ..Default::default()
-            };
-            keystrokes.push(median_ms(reps, || {
-                (filter_items(&plans, &filter), facets(&plans, &filter))
-            }));
-        }
-    }
-    keystrokes.sort_by(f64::total_cmp);
+    // Explore: every prefix of a few queries, typed one character at a time; by the scan of every
+    // item, and by the search index (built first, once, as the app does per plan set).
+    let live_before_index = LIVE.load(Ordering::Relaxed);
+    let start = Instant::now();
+    let index = SearchIndex::new(&plans);
+    let index_build = start.elapsed().as_secs_f64() * 1000.0;
+    let index_heap = LIVE.load(Ordering::Relaxed) - live_before_index;
     out(
-        "keystroke_median_ms",
-        keystrokes[keystrokes.len() / 2],
+        "index_build_ms",
+        median_ms(3, || SearchIndex::new(&plans)).min(index_build),
         "ms",
-        "filter + facets per keystroke, median",
+        "search index built (once per plan set)",
     );
     out(
-        "keystroke_max_ms",
-        keystrokes[keystrokes.len() - 1],
-        "ms",
-        "filter + facets per keystroke, max",
+        "index_heap_mb",
+        index_heap as f64 / 1048576.0,
+        "MB",
+        "heap held by the search index (counted)",
+    );
+    let all: Vec<usize> = (0..n).collect();
+    let reps = (200 / n).clamp(1, 20);
+    let typed: Vec<Filter> = ["机器人", "数据", "智能制造", "人才", "2025"]
+        .iter()
+        .flat_map(|query| {
+            let chars: Vec<char> = query.chars().collect();
+            (1..=chars.len()).map(move |k| Filter {
+                terms: search_terms(&chars[..k].iter().collect::<String>()),
+                ..Default::default()
+            })
+        })
+        .collect();
+    let keystrokes = |label: &str, mut run: Box<dyn FnMut(&Filter) -> usize + '_>| {
+        let mut times: Vec<f64> = typed
+            .iter()
+            .map(|filter| median_ms(reps, || run(filter)))
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let at =
+            |q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
+        out(
+            &format!("{label}_median_ms"),
+            at(0.5),
+            "ms",
+            &format!("filter + facets per keystroke, {label}, median"),
+        );
+        out(
+            &format!("{label}_p95_ms"),
+            at(0.95),
+            "ms",
+            &format!("filter + facets per keystroke, {label}, p95"),
+        );
+        out(
+            &format!("{label}_max_ms"),
+            at(1.0),
+            "ms",
+            &format!("filter + facets per keystroke, {label}, max"),
+        );
+    };
+    keystrokes(
+        "scan",
+        Box::new(|filter| filter_items(&plans, filter).len() + facets(&plans, filter).kinds.len()),
+    );
+    keystrokes(
+        "indexed",
+        Box::new(|filter| {
+            let found = index.search(&plans, filter);
+            found.items.len() + found.facets.kinds.len()
+        }),
     );
     let matches = filter_items(
         &plans,
@@ -197,7 +238,13 @@ fn main() {
         "unfiltered_ms",
         unfiltered,
         "ms",
-        "filter + facets, no query (Explore's first render)",
+        "filter + facets, no query (Explore's first render), scan",
+    );
+    out(
+        "unfiltered_indexed_ms",
+        median_ms(reps, || index.search(&plans, &Filter::default())),
+        "ms",
+        "filter + facets, no query, indexed",
     );
     out(
         "departments_in_use_ms",
@@ -238,6 +285,27 @@ fn main() {
         }),
         "ms",
         "compare::yearly for every figure in the matrix",
+    );
+    out(
+        "yearly_indexed_ms",
+        median_ms(1, || {
+            // The place index is built inside: once per plan set, as a view would.
+            let places = plan_analysis::history::PlaceIndex::new(&plans);
+            let mut readings = 0;
+            for row in &matrix {
+                for cell in &row.cells {
+                    for &f in &cell.figures {
+                        black_box(plan_analysis::compare::yearly_in(
+                            &plans, &places, cell.plan, f,
+                        ));
+                        readings += 1;
+                    }
+                }
+            }
+            readings
+        }),
+        "ms",
+        "compare::yearly_in for every figure (place index built)",
     );
     out(
         "compare_tables_ms",
