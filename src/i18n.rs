@@ -584,6 +584,8 @@ pub fn diagnostic_text(diagnostic: &Diagnostic, lang: Lang) -> (&'static str, Op
 pub enum ImportMessage {
     /// Reading and extracting a file of this many bytes.
     Working(String, usize),
+    /// Extracting imported plans: this many of so many done (a progress status, not a message).
+    Extracting(usize, usize),
     /// Added as plan `id`.
     Added(String, String),
     /// The same text is already there, as plan `id`.
@@ -622,6 +624,7 @@ impl ImportMessage {
         !matches!(
             self,
             ImportMessage::Working(..)
+                | ImportMessage::Extracting(..)
                 | ImportMessage::Added(..)
                 | ImportMessage::WorkspaceAdded(..)
                 | ImportMessage::Removed(..)
@@ -639,6 +642,8 @@ impl Tr for ImportMessage {
         Cow::Owned(match (self, lang) {
             (M::Working(name, bytes), Lang::Zh) => format!("正在读取并提取“{name}”({} KB)……", kilobytes(*bytes)),
             (M::Working(name, bytes), Lang::En) => format!("Reading and extracting “{name}” ({} KB)…", kilobytes(*bytes)),
+            (M::Extracting(done, total), Lang::Zh) => format!("正在提取 {done}/{total} 份规划……"),
+            (M::Extracting(done, total), Lang::En) => format!("Extracting {} of {} plans…", format_number(*done as f64, 0), format_number(*total as f64, 0)),
             (M::Added(name, id), Lang::Zh) => format!("已添加“{name}”(编号 {id}),各视图中均可查看。"),
             (M::Added(name, id), Lang::En) => format!("Added “{name}” (id {id}); it is in every view."),
             (M::Duplicate(name, id), Lang::Zh) => format!("“{name}”与已添加的规划 {id} 内容相同,未重复添加。"),
@@ -1145,6 +1150,7 @@ mod tests {
         let n = || "计划.txt".to_string();
         let messages = [
             ImportMessage::Working(n(), 2048),
+            ImportMessage::Extracting(120, 1000),
             ImportMessage::Added(n(), "id".into()),
             ImportMessage::Duplicate(n(), "id".into()),
             ImportMessage::Empty(n()),
