@@ -48,6 +48,7 @@
   var STORE_DB = 'plan-compare';
   var IMPORTS = 'imports'; // key: auto-increment (the order added); value: { id, doc: JSON text }
   var ASIDE = 'unreadable'; // records that could not be read, under '<label>#<their key>'
+  var BATCH = 40; // records per request: about 1 MB, a few ms to (de)serialise
   var opening = null;
   function requested(request) {
     return new Promise(function (resolve, reject) {
@@ -79,8 +80,16 @@
   function writing(names, work) {
     return database().then(function (db) {
       var tx = db.transaction(names, 'readwrite');
-      work(tx);
-      return committed(tx);
+      var outcome = committed(tx);
+      try {
+        work(tx);
+      } catch (error) {
+        // All or nothing: what was queued before the error is not written either.
+        tx.abort();
+        outcome.catch(function () {});
+        throw error;
+      }
+      return outcome;
     });
   }
   window.planCompareStore = {
@@ -92,22 +101,35 @@
         return Promise.resolve(false);
       }
     },
-    // { keys, docs }: in the order added; a doc is null when its record is not one of ours.
+    // { keys, docs }: in the order added; a doc is null when its record is not one of ours. Read
+    // BATCH records per request: each request's records are deserialised in their own task, not
+    // 25 MB in one.
     readAll: function () {
-      return database().then(function (db) {
+      var keys = [];
+      var docs = [];
+      function from(db, after) {
         var store = db.transaction(IMPORTS, 'readonly').objectStore(IMPORTS);
-        return Promise.all([requested(store.getAllKeys()), requested(store.getAll())]);
-      }).then(function (both) {
-        return {
-          keys: both[0],
-          docs: both[1].map(function (v) { return v && typeof v.doc === 'string' ? v.doc : null; }),
-        };
-      });
+        var range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+        return Promise.all([requested(store.getAllKeys(range, BATCH)), requested(store.getAll(range, BATCH))])
+          .then(function (both) {
+            both[0].forEach(function (key) { keys.push(key); });
+            both[1].forEach(function (v) { docs.push(v && typeof v.doc === 'string' ? v.doc : null); });
+            return both[0].length < BATCH ? { keys: keys, docs: docs } : from(db, both[0][both[0].length - 1]);
+          });
+      }
+      return database().then(function (db) { return from(db, undefined); });
     },
+    // One transaction (all or nothing), its records added BATCH at a time: each batch is
+    // serialised when the previous one is written, in its own task.
     append: function (ids, docs) {
       return writing([IMPORTS], function (tx) {
         var store = tx.objectStore(IMPORTS);
-        for (var i = 0; i < ids.length; i++) store.add({ id: ids[i], doc: docs[i] });
+        function addFrom(start) {
+          var last = null;
+          for (var i = start; i < Math.min(start + BATCH, ids.length); i++) last = store.add({ id: ids[i], doc: docs[i] });
+          if (last && start + BATCH < ids.length) last.onsuccess = function () { addFrom(start + BATCH); };
+        }
+        addFrom(0);
       });
     },
     remove: function (id) {

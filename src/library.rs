@@ -20,8 +20,8 @@ use js_sys::Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plan_library::{
-    admit, merge, parse_stored_doc, parse_workspace, stored_doc_json, DocWithText, ImportedDoc,
-    KnownText, LibraryError,
+    admit, merge, parse_stored_doc, parse_workspace, stored_doc_json, workspace_document,
+    workspace_documents, DocWithText, ImportedDoc, KnownText, LibraryError,
 };
 use plan_model::Plan;
 
@@ -73,14 +73,15 @@ pub fn now_iso() -> String {
     }
 }
 
-/// A performance mark, so that an extraction spread over many tasks is still measured as one.
-fn mark(name: &str) {
+/// A performance mark, so that work spread over many tasks is still measured as one.
+pub fn mark(name: &str) {
     if let Some(p) = window().performance() {
         let _ = p.mark(name);
     }
 }
 
-fn measure(name: &str) {
+/// Measures `name` from its `mark("{name}:start")` to now.
+pub fn measure(name: &str) {
     if let Some(p) = window().performance() {
         let (start, end) = (format!("{name}:start"), format!("{name}:end"));
         let _ = p.mark(&end);
@@ -394,7 +395,7 @@ impl Library {
     /// Imports the documents of a workspace file.
     pub async fn add_workspace(&self, file_name: &str, json: &str) {
         self.take_turn().await;
-        match parse_workspace(json) {
+        match read_workspace(json).await {
             Ok(incoming) => {
                 let (docs, duplicates) = self.data.with_untracked(|data| {
                     let taken = Self::taken_ids(data);
@@ -470,6 +471,26 @@ impl Library {
     pub fn working(&self, file_name: &str, bytes: usize) {
         self.say(ImportMessage::Working(file_name.to_string(), bytes));
     }
+}
+
+/// The documents of a workspace file, read a slice at a time (25 MB of JSON for 1,000 plans).
+async fn read_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
+    // Its own task: the file was read and decoded in the one before.
+    next_task().await;
+    // A file refused is refused with `parse_workspace`'s words, which say where in the file.
+    let whole_file_error = |error| parse_workspace(json).err().unwrap_or(error);
+    let raw_docs =
+        crate::app::measured("plan-compare:workspace-list", || workspace_documents(json))
+            .map_err(whole_file_error)?;
+    let mut docs = Vec::with_capacity(raw_docs.len());
+    let mut slice = TimeSlice::start();
+    for raw in raw_docs {
+        if let Some(doc) = workspace_document(raw).map_err(whole_file_error)? {
+            docs.push(doc);
+        }
+        slice.maybe_yield().await;
+    }
+    Ok(docs)
 }
 
 fn refusal(file_name: &str, error: LibraryError) -> ImportMessage {

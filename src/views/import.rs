@@ -37,7 +37,11 @@ fn import_files(library: Library, files: Vec<web_sys::File>) {
                     continue;
                 }
             };
-            match read_file(&name, &bytes).await {
+            crate::library::mark("plan-compare:read-file:start");
+            let content = read_file(&name, &bytes).await;
+            crate::library::measure("plan-compare:read-file");
+            drop(bytes);
+            match content {
                 Ok(FileContent::Plan(text)) => import_text(library, name, text).await,
                 Ok(FileContent::Workspace(json)) => library.add_workspace(&name, &json).await,
                 Err(message) => library.refuse(message),

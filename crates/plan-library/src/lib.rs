@@ -11,6 +11,7 @@
 pub mod corrections;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The workspace file's schema name.
 pub const WORKSPACE_SCHEMA: &str = "plan-compare-workspace/1";
@@ -240,6 +241,43 @@ pub fn parse_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
         .collect())
 }
 
+/// A workspace file read only as far as its list of documents, each still raw JSON, to be read
+/// with [`workspace_document`]: the app reads 1,000 documents (25 MB) a few at a time between other
+/// work instead of in one go. Together they accept what [`parse_workspace`] accepts and give the
+/// same documents; for the message of a file they refuse, ask [`parse_workspace`] (its error says
+/// where in the whole file).
+pub fn workspace_documents(json: &str) -> Result<Vec<&RawValue>, LibraryError> {
+    #[derive(Deserialize)]
+    struct Lazy<'a> {
+        schema: String,
+        #[serde(borrow)]
+        documents: Vec<&'a RawValue>,
+    }
+    let workspace: Lazy = serde_json::from_str(json.trim_start_matches('\u{feff}'))
+        .map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if workspace.schema != WORKSPACE_SCHEMA {
+        return Err(LibraryError::BadWorkspace(format!(
+            "schema {:?}, expected {WORKSPACE_SCHEMA:?}",
+            workspace.schema
+        )));
+    }
+    Ok(workspace.documents)
+}
+
+/// One document of [`workspace_documents`], checked as [`parse_workspace`] checks it: `None` for a
+/// document it drops (an empty or oversized text).
+pub fn workspace_document(raw: &RawValue) -> Result<Option<ImportedDoc>, LibraryError> {
+    let doc: ImportedDoc =
+        serde_json::from_str(raw.get()).map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if doc.text.trim().is_empty() || doc.text.len() > MAX_TEXT_BYTES {
+        return Ok(None);
+    }
+    Ok(Some(ImportedDoc {
+        hash: content_hash(&doc.text),
+        ..doc
+    }))
+}
+
 /// Merges `incoming` documents into `existing`: texts already there are skipped, ids are made
 /// unique against `taken` (every plan id) and each other. Returns what was added and how many were
 /// duplicates.
@@ -389,6 +427,26 @@ mod tests {
             parse_stored_doc("not json"),
             Err(LibraryError::BadWorkspace(_))
         ));
+    }
+
+    #[test]
+    fn documents_read_one_at_a_time_are_the_workspace_parse() {
+        let mut docs = vec![doc("a", "一、目标"), doc("b", "  \n"), doc("c", "二")];
+        docs[2].hash = "forged".into();
+        let json = format!("\u{feff}{}", workspace_json(&docs));
+        let one_at_a_time: Vec<ImportedDoc> = workspace_documents(&json)
+            .unwrap()
+            .into_iter()
+            .filter_map(|raw| workspace_document(raw).unwrap())
+            .collect();
+        assert_eq!(one_at_a_time, parse_workspace(&json).unwrap());
+        assert_eq!(one_at_a_time.len(), 2);
+        assert!(workspace_documents(r#"{"schema":"other","documents":[]}"#).is_err());
+        assert!(workspace_documents("not json").is_err());
+        let missing_text = r#"{"schema":"plan-compare-workspace/1","documents":[{"id":"a"}]}"#;
+        let raw = workspace_documents(missing_text).unwrap();
+        assert!(workspace_document(raw[0]).is_err());
+        assert!(parse_workspace(missing_text).is_err());
     }
 
     #[test]
