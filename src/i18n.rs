@@ -632,6 +632,19 @@ impl ImportMessage {
     }
 }
 
+/// A count with thousands separated by commas, as English writes it: 1,000.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 fn kilobytes(bytes: usize) -> String {
     format_number(bytes as f64 / 1024.0, 1)
 }
@@ -643,7 +656,7 @@ impl Tr for ImportMessage {
             (M::Working(name, bytes), Lang::Zh) => format!("正在读取并提取“{name}”({} KB)……", kilobytes(*bytes)),
             (M::Working(name, bytes), Lang::En) => format!("Reading and extracting “{name}” ({} KB)…", kilobytes(*bytes)),
             (M::Extracting(done, total), Lang::Zh) => format!("正在提取 {done}/{total} 份规划……"),
-            (M::Extracting(done, total), Lang::En) => format!("Extracting {} of {} plans…", format_number(*done as f64, 0), format_number(*total as f64, 0)),
+            (M::Extracting(done, total), Lang::En) => format!("Extracting {} of {} plans…", thousands(*done), thousands(*total)),
             (M::Added(name, id), Lang::Zh) => format!("已添加“{name}”(编号 {id}),各视图中均可查看。"),
             (M::Added(name, id), Lang::En) => format!("Added “{name}” (id {id}); it is in every view."),
             (M::Duplicate(name, id), Lang::Zh) => format!("“{name}”与已添加的规划 {id} 内容相同,未重复添加。"),
@@ -1143,6 +1156,17 @@ mod tests {
                 code == DiagnosticCode::NoOutline,
             );
         }
+    }
+
+    #[test]
+    fn progress_counts_are_written_as_each_language_writes_them() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        let progress = ImportMessage::Extracting(120, 1000);
+        assert_eq!(progress.tr(Lang::En), "Extracting 120 of 1,000 plans…");
+        assert_eq!(progress.tr(Lang::Zh), "正在提取 120/1000 份规划……");
     }
 
     #[test]
