@@ -228,7 +228,7 @@ line('import: extraction (plan-compare:import)', (r) => ms(r.importInfo.extract)
 line('import: longest task', (r) => ms(r.importInfo.longest));
 line('import: longest task while extracting (not the last)', (r) => ms(r.importInfo.longestExtracting));
 line('import: reading the file (one task)', (r) => ms(r.importInfo.readFile));
-line('kept in local storage', (r) => (r.importInfo.notKept || r.afterReload <= 5 ? 'no' : 'yes'));
+line('kept after a reload', (r) => (r.importInfo.notKept || r.afterReload <= 5 ? 'no' : 'yes'));
 line('start-up after reload: app mounted', (r) => ms(r.startup.mounted));
 line('start-up after reload: all imports present', (r) => ms(r.startup.allImports));
 line('start-up after reload: longest task', (r) => ms(r.startup.longest));
