@@ -233,9 +233,12 @@ fn Notices(importing: RwSignal<bool>) -> impl IntoView {
             {move || {
                 let lang = app.lang.get();
                 let unapplied = library.data.with(|d| d.unapplied.clone());
-                // Corrections of stored imports cannot apply before the imports are extracted:
-                // not reported as unapplied meanwhile.
+                // Corrections of stored imports cannot apply before the imports are extracted: a
+                // correction of a plan not there yet is not reported as unapplied meanwhile.
                 let loading = library.loading.get();
+                let reported = move |u: &&plan_library::corrections::Unapplied| {
+                    !loading || library.data.with(|d| d.plan_index(&u.correction.plan).is_some())
+                };
                 // The store set aside is said here (nothing else shows it); what the review panel
                 // says stays in the panel.
                 let set_aside = review.messages.with(|m| {
@@ -246,7 +249,7 @@ fn Notices(importing: RwSignal<bool>) -> impl IntoView {
                 });
                 set_aside
                     .into_iter()
-                    .chain(unapplied.iter().filter(|_| !loading).map(|u| {
+                    .chain(unapplied.iter().filter(reported).map(|u| {
                         ReviewMessage::Unapplied(u.correction.plan.clone(), u.correction.raw.clone(), u.reason.clone())
                     }))
                     .map(|m| view! { <p class="pc-notice pc-notice--problem" data-testid="notice">{m.tr(lang)}</p> })
