@@ -38,6 +38,122 @@
     document.body.prepend(panel);
   }
 
+  // The imported plans' store in IndexedDB, used by src/store.rs. One record per plan, keyed in the
+  // order the plans were added, so that 1,000 plans (25 MB) fit where one localStorage value holds
+  // about 5 M characters, and adding or removing a plan writes only that plan. Plain JS rather than
+  // web-sys's IndexedDB bindings: callbacks to promises cost a few lines here and kilobytes of wasm.
+  // Every method returns a promise. open() resolves false, never rejects, where IndexedDB is missing
+  // or refused (sandboxed frames, blocked site data, some private modes): the app then keeps using
+  // localStorage.
+  var STORE_DB = 'plan-compare';
+  var IMPORTS = 'imports'; // key: auto-increment (the order added); value: { id, doc: JSON text }
+  var ASIDE = 'unreadable'; // records that could not be read, under '<label>#<their key>'
+  var BATCH = 40; // records per request: about 1 MB, a few ms to (de)serialise
+  var opening = null;
+  function requested(request) {
+    return new Promise(function (resolve, reject) {
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+  function committed(tx) {
+    return new Promise(function (resolve, reject) {
+      tx.oncomplete = function () { resolve(); };
+      tx.onabort = function () { reject(tx.error || new DOMException('The write was aborted.', 'AbortError')); };
+    });
+  }
+  function database() {
+    if (!opening) {
+      opening = new Promise(function (resolve, reject) {
+        var request = window.indexedDB.open(STORE_DB, 1);
+        request.onupgradeneeded = function () {
+          var db = request.result;
+          db.createObjectStore(IMPORTS, { autoIncrement: true }).createIndex('id', 'id');
+          db.createObjectStore(ASIDE);
+        };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { reject(request.error); };
+      });
+    }
+    return opening;
+  }
+  function writing(names, work) {
+    return database().then(function (db) {
+      var tx = db.transaction(names, 'readwrite');
+      var outcome = committed(tx);
+      try {
+        work(tx);
+      } catch (error) {
+        // All or nothing: what was queued before the error is not written either.
+        tx.abort();
+        outcome.catch(function () {});
+        throw error;
+      }
+      return outcome;
+    });
+  }
+  window.planCompareStore = {
+    open: function () {
+      try {
+        return database().then(function () { return true; }, function () { return false; });
+      } catch (error) {
+        // Reading window.indexedDB itself throws in some sandboxed frames.
+        return Promise.resolve(false);
+      }
+    },
+    // { keys, docs }: in the order added; a doc is null when its record is not one of ours. Read
+    // BATCH records per request: each request's records are deserialised in their own task, not
+    // 25 MB in one.
+    readAll: function () {
+      var keys = [];
+      var docs = [];
+      function from(db, after) {
+        var store = db.transaction(IMPORTS, 'readonly').objectStore(IMPORTS);
+        var range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+        return Promise.all([requested(store.getAllKeys(range, BATCH)), requested(store.getAll(range, BATCH))])
+          .then(function (both) {
+            both[0].forEach(function (key) { keys.push(key); });
+            both[1].forEach(function (v) { docs.push(v && typeof v.doc === 'string' ? v.doc : null); });
+            return both[0].length < BATCH ? { keys: keys, docs: docs } : from(db, both[0][both[0].length - 1]);
+          });
+      }
+      return database().then(function (db) { return from(db, undefined); });
+    },
+    // One transaction (all or nothing), its records added BATCH at a time: each batch is
+    // serialised when the previous one is written, in its own task.
+    append: function (ids, docs) {
+      return writing([IMPORTS], function (tx) {
+        var store = tx.objectStore(IMPORTS);
+        function addFrom(start) {
+          var last = null;
+          for (var i = start; i < Math.min(start + BATCH, ids.length); i++) last = store.add({ id: ids[i], doc: docs[i] });
+          if (last && start + BATCH < ids.length) last.onsuccess = function () { addFrom(start + BATCH); };
+        }
+        addFrom(0);
+      });
+    },
+    remove: function (id) {
+      return writing([IMPORTS], function (tx) {
+        var store = tx.objectStore(IMPORTS);
+        store.index('id').getAllKeys(id).onsuccess = function (event) {
+          event.target.result.forEach(function (key) { store.delete(key); });
+        };
+      });
+    },
+    setAside: function (keys, label) {
+      return writing([IMPORTS, ASIDE], function (tx) {
+        var store = tx.objectStore(IMPORTS);
+        var aside = tx.objectStore(ASIDE);
+        keys.forEach(function (key) {
+          store.get(key).onsuccess = function (event) {
+            aside.put(event.target.result, label + '#' + key);
+            store.delete(key);
+          };
+        });
+      });
+    },
+  };
+
   function decode(binary) {
     var bytes = new Uint8Array(binary.length);
     for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -34,10 +34,14 @@ with_wasm_env env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-r
 step "release build (trunk, wasm-opt -Oz)"
 bash scripts/build.sh
 
+step "synthetic plan generator (tests/e2e/storage.test.mjs imports hundreds of plans)"
+cargo build --quiet --release -p plan-synth --bin plan-synth
+
 step "browser end-to-end tests (Playwright on Chromium, release build)"
 bindgen_dir="$CARGO_TARGET_DIR"
 [ "$(wasm_mode)" = debian ] && bindgen_dir="$CARGO_TARGET_DIR/debian-wasm"
 PLAN_COMPARE_BINDGEN_WASM="$bindgen_dir/wasm-bindgen/release/plan-compare_bg.wasm" \
+  PLAN_SYNTH_BIN="$CARGO_TARGET_DIR/release/plan-synth" \
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$results"
 
 passed=$(sed -nE 's/^test result: ok\. ([0-9]+) passed.*/\1/p; s/^# pass ([0-9]+)$/\1/p' "$results" | awk '{ n += $1 } END { print n + 0 }')

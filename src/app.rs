@@ -5,7 +5,7 @@ use crate::view_state::View;
 use leptos::prelude::*;
 
 use crate::state::{provide_app_state, AppState};
-use crate::views::{Compare, Explore, ImportPanel, Overview, Reader, Timeline};
+use crate::views::{Compare, Explore, ExtractionProgress, ImportPanel, Overview, Reader, Timeline};
 
 /// Runs `f` between two performance marks and records a measure called `name`, so that the
 /// benchmark (and anyone with the browser's performance panel) can read how long it took.
@@ -29,6 +29,8 @@ pub fn App() -> impl IntoView {
     let library = crate::library::provide_library();
     crate::corrections::provide_review(library.data);
     let app = provide_app_state(library.data);
+    // The built-in plans are drawn now; the stored imports join them once extracted.
+    library.load_stored(move || app.follow_url(library.data));
     // "Add a plan" is open or closed; not part of the URL (it is not a view of the data).
     let importing = RwSignal::new(false);
     crate::embed::report_height_when_embedded(app);
@@ -58,6 +60,8 @@ pub fn App() -> impl IntoView {
             {move || importing.get().then(|| view! { <ImportPanel lang=app.lang.get() on_close=move || importing.set(false)/> })}
             <PrintInfo/>
             <Notices importing/>
+            // Extraction of the stored imports at start-up (the panel shows its own while open).
+            {move || (!importing.get()).then(|| view! { <ExtractionProgress lang=app.lang.get()/> })}
             <main class="pc-main" data-testid="main">
                 {move || {
                     let lang = app.lang.get();
@@ -229,6 +233,12 @@ fn Notices(importing: RwSignal<bool>) -> impl IntoView {
             {move || {
                 let lang = app.lang.get();
                 let unapplied = library.data.with(|d| d.unapplied.clone());
+                // Corrections of stored imports cannot apply before the imports are extracted: a
+                // correction of a plan not there yet is not reported as unapplied meanwhile.
+                let loading = library.loading.get();
+                let reported = move |u: &&plan_library::corrections::Unapplied| {
+                    !loading || library.data.with(|d| d.plan_index(&u.correction.plan).is_some())
+                };
                 // The store set aside is said here (nothing else shows it); what the review panel
                 // says stays in the panel.
                 let set_aside = review.messages.with(|m| {
@@ -239,7 +249,7 @@ fn Notices(importing: RwSignal<bool>) -> impl IntoView {
                 });
                 set_aside
                     .into_iter()
-                    .chain(unapplied.iter().map(|u| {
+                    .chain(unapplied.iter().filter(reported).map(|u| {
                         ReviewMessage::Unapplied(u.correction.plan.clone(), u.correction.raw.clone(), u.reason.clone())
                     }))
                     .map(|m| view! { <p class="pc-notice pc-notice--problem" data-testid="notice">{m.tr(lang)}</p> })

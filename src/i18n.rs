@@ -605,6 +605,8 @@ pub fn diagnostic_text(diagnostic: &Diagnostic, lang: Lang) -> (&'static str, Op
 pub enum ImportMessage {
     /// Reading and extracting a file of this many bytes.
     Working(String, usize),
+    /// Extracting imported plans: this many of so many done (a progress status, not a message).
+    Extracting(usize, usize),
     /// Added as plan `id`.
     Added(String, String),
     /// The same text is already there, as plan `id`.
@@ -643,11 +645,25 @@ impl ImportMessage {
         !matches!(
             self,
             ImportMessage::Working(..)
+                | ImportMessage::Extracting(..)
                 | ImportMessage::Added(..)
                 | ImportMessage::WorkspaceAdded(..)
                 | ImportMessage::Removed(..)
         )
     }
+}
+
+/// A count with thousands separated by commas, as English writes it: 1,000.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn kilobytes(bytes: usize) -> String {
@@ -660,6 +676,8 @@ impl Tr for ImportMessage {
         Cow::Owned(match (self, lang) {
             (M::Working(name, bytes), Lang::Zh) => format!("正在读取并提取“{name}”({} KB)……", kilobytes(*bytes)),
             (M::Working(name, bytes), Lang::En) => format!("Reading and extracting “{name}” ({} KB)…", kilobytes(*bytes)),
+            (M::Extracting(done, total), Lang::Zh) => format!("正在提取 {done}/{total} 份规划……"),
+            (M::Extracting(done, total), Lang::En) => format!("Extracting {} of {} plans…", thousands(*done), thousands(*total)),
             (M::Added(name, id), Lang::Zh) => format!("已添加“{name}”(编号 {id}),各视图中均可查看。"),
             (M::Added(name, id), Lang::En) => format!("Added “{name}” (id {id}); it is in every view."),
             (M::Duplicate(name, id), Lang::Zh) => format!("“{name}”与已添加的规划 {id} 内容相同,未重复添加。"),
@@ -1198,10 +1216,22 @@ mod tests {
     }
 
     #[test]
+    fn progress_counts_are_written_as_each_language_writes_them() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        let progress = ImportMessage::Extracting(120, 1000);
+        assert_eq!(progress.tr(Lang::En), "Extracting 120 of 1,000 plans…");
+        assert_eq!(progress.tr(Lang::Zh), "正在提取 120/1000 份规划……");
+    }
+
+    #[test]
     fn every_import_message_is_worded_in_both_languages() {
         let n = || "计划.txt".to_string();
         let messages = [
             ImportMessage::Working(n(), 2048),
+            ImportMessage::Extracting(120, 1000),
             ImportMessage::Added(n(), "id".into()),
             ImportMessage::Duplicate(n(), "id".into()),
             ImportMessage::Empty(n()),

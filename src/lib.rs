@@ -13,6 +13,8 @@ pub mod i18n;
 mod import_file;
 mod library;
 mod state;
+mod store;
+mod tasks;
 pub mod url_state;
 pub mod view_state;
 mod views;

@@ -1,22 +1,41 @@
-//! The user's imported plans in the app: kept in the browser's storage (through `gloo-storage`),
-//! extracted with the same code as the built-in ones, and shown in every view beside them.
+//! The user's imported plans in the app: kept in the browser's storage (`crate::store`), extracted
+//! with the same code as the built-in ones, and shown in every view beside them.
 //!
 //! What is stored is the texts (`plan_library::Workspace`), never the extraction. A store that
 //! cannot be read is set aside under another key and reported, never a blank app; storage that is
 //! refused or full is reported, and the plans stay usable for the session.
+//!
+//! Extraction costs about 10 ms per plan in wasm, so 1,000 plans are cut into slices of about
+//! 30 ms (`crate::tasks`) with a progress status between them: the page never freezes. The stored
+//! imports are extracted after the app is mounted with the built-in plans, and appear together
+//! once all are extracted.
+//!
+//! Each text is held once: in the extracted `Plan::text` (which `plan_extract::extract_plan`
+//! copies verbatim). `ImportedDoc::text` is emptied once its plan is extracted, and the store and
+//! the workspace file are written from the plans' texts.
 
 use std::sync::Arc;
 
-use gloo_storage::{LocalStorage, Storage};
+use js_sys::Array;
 use leptos::prelude::*;
-use plan_library::{admit, merge, parse_workspace, ImportedDoc, LibraryError};
+use leptos::task::spawn_local;
+use plan_library::{
+    admit, merge, parse_stored_doc, parse_workspace, stored_doc_json, workspace_document,
+    workspace_documents, DocWithText, ImportedDoc, KnownText, LibraryError,
+};
 use plan_model::Plan;
 
 use crate::i18n::ImportMessage;
 use crate::state::Data;
+use crate::store::{self, Backend};
+use crate::tasks::{next_task, sleep, TimeSlice};
 
-/// The storage key of the imported texts.
-const STORE_KEY: &str = "plan-compare:imports";
+/// How far an extraction has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
 
 /// The library in the app: the plans every view reads, and what importing last said.
 #[derive(Clone, Copy)]
@@ -26,6 +45,15 @@ pub struct Library {
     pub messages: RwSignal<Vec<ImportMessage>>,
     /// Whether imported plans survive a reload (storage available and accepting writes).
     pub persistent: RwSignal<bool>,
+    /// The extraction under way, if any (of stored plans at start-up, or of new ones).
+    pub progress: RwSignal<Option<Progress>>,
+    /// Whether the stored imports are still being read and extracted.
+    pub loading: RwSignal<bool>,
+    /// Where the imports are kept; known once the stored ones are read.
+    backend: StoredValue<Backend>,
+    /// An import, a removal's write or the start-up read is under way: the next one waits, so
+    /// that ids and duplicates are checked against every plan and the store is written in order.
+    busy: StoredValue<bool>,
 }
 
 pub fn library() -> Library {
@@ -45,61 +73,58 @@ pub fn now_iso() -> String {
     }
 }
 
-/// Whether `localStorage` can be used at all (it throws in some sandboxed frames and when the
-/// user blocks site data).
-fn storage_usable() -> bool {
-    matches!(window().local_storage(), Ok(Some(_)))
+/// A performance mark, so that work spread over many tasks is still measured as one.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
 }
 
-/// Extracts the imported documents.
-fn extract_all(docs: &[ImportedDoc]) -> Vec<Plan> {
-    docs.iter()
-        .map(|doc| {
-            let mut plan = plan_extract::extract_plan(&doc.file_name, &doc.text);
-            // The id is the library's (unique among all plans), not the file name's.
-            plan.id.clone_from(&doc.id);
-            plan
+/// Measures `name` from its `mark("{name}:start")` to now.
+pub fn measure(name: &str) {
+    if let Some(p) = window().performance() {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+}
+
+/// The imported documents with their texts, which the plans hold (`imports[i]` is
+/// `extracted[builtin + i]`).
+fn docs_with_texts(data: &Data) -> Vec<DocWithText<'_>> {
+    data.imports
+        .iter()
+        .zip(&data.extracted[data.builtin..])
+        .map(|(doc, plan)| doc.with_text(&plan.text))
+        .collect()
+}
+
+/// What recognising a text again needs of every imported plan.
+fn known_texts(data: &Data) -> Vec<KnownText<'_>> {
+    data.imports
+        .iter()
+        .zip(&data.extracted[data.builtin..])
+        .map(|(doc, plan)| KnownText {
+            id: &doc.id,
+            hash: &doc.hash,
+            text: &plan.text,
         })
         .collect()
 }
 
-/// Reads the store, setting aside what cannot be read.
-fn load_store(messages: &mut Vec<ImportMessage>) -> Vec<ImportedDoc> {
-    if !storage_usable() {
-        messages.push(ImportMessage::StorageRefused);
-        return Vec::new();
-    }
-    // The raw string, not `LocalStorage::get`: a value that is not even JSON must be set aside
-    // too, not mistaken for an empty store.
-    let Ok(Some(raw)) = LocalStorage::raw().get_item(STORE_KEY) else {
-        return Vec::new();
-    };
-    match parse_workspace(&raw) {
-        Ok(docs) => docs,
-        Err(_) => {
-            let aside = format!("{STORE_KEY}:unreadable:{}", now_iso());
-            let storage = LocalStorage::raw();
-            let _ = storage.set_item(&aside, &raw);
-            let _ = storage.remove_item(STORE_KEY);
-            messages.push(ImportMessage::StoreSetAside(aside));
-            Vec::new()
-        }
-    }
-}
-
-/// Builds the library: the built-in plans (extracted now, measured as `plan-compare:extract`) and
-/// the stored imports.
+/// Builds the library with the built-in plans (extracted now, measured as `plan-compare:extract`);
+/// the stored imports follow with [`Library::load_stored`].
 pub fn provide_library() -> Library {
     let builtin = crate::app::measured("plan-compare:extract", plan_extract::extract_seeds);
-    let mut messages = Vec::new();
-    let imports = load_store(&mut messages);
     let count = builtin.len();
-    let mut plans = builtin;
-    plans.extend(extract_all(&imports));
     let library = Library {
-        data: RwSignal::new(Data::new(plans, imports, count)),
-        messages: RwSignal::new(messages),
-        persistent: RwSignal::new(storage_usable()),
+        data: RwSignal::new(Data::new(builtin, Vec::new(), count)),
+        messages: RwSignal::new(Vec::new()),
+        persistent: RwSignal::new(store::local_storage_usable()),
+        progress: RwSignal::new(None),
+        loading: RwSignal::new(true),
+        backend: StoredValue::new(Backend::Unavailable),
+        busy: StoredValue::new(true),
     };
     provide_context(library.data);
     provide_context(library);
@@ -117,26 +142,207 @@ impl Library {
         });
     }
 
-    /// Writes the imported texts to storage, in the workspace file's form; a refusal is reported
-    /// and the plans stay for the session.
-    fn persist(&self) {
-        if !storage_usable() {
-            self.persistent.set(false);
-            self.say(ImportMessage::StorageRefused);
-            return;
+    /// Waits until no other import, write or start-up read is under way, and takes the turn.
+    async fn take_turn(&self) {
+        while self.busy.get_value() {
+            sleep(50).await;
         }
-        match LocalStorage::raw().set_item(STORE_KEY, &self.workspace_json()) {
-            Ok(()) => self.persistent.set(true),
-            Err(_) => {
-                self.persistent.set(false);
-                self.say(ImportMessage::StorageFull);
+        self.busy.set_value(true);
+    }
+
+    fn end_turn(&self) {
+        self.busy.set_value(false);
+    }
+
+    /// Reads the stored imports (moving an earlier version's localStorage store into IndexedDB),
+    /// extracts them in slices after the first paint, adds them, then calls `on_loaded`.
+    pub fn load_stored(self, on_loaded: impl FnOnce() + 'static) {
+        spawn_local(async move {
+            // The app is mounted; let the page paint it with the built-in plans first.
+            next_task().await;
+            let mut messages = Vec::new();
+            let mut docs = self.read_store(&mut messages).await;
+            for message in messages {
+                self.say(message);
+            }
+            if !docs.is_empty() {
+                let plans = self.extract_in_slices(&mut docs, "plan-compare:load").await;
+                self.data.update(|data| {
+                    let mut all = (*data.extracted).clone();
+                    all.extend(plans);
+                    data.extracted = Arc::new(all);
+                    data.imports = Arc::new(docs);
+                    // Corrections of imported plans apply now that the plans are there.
+                    data.rebuild();
+                });
+            }
+            self.loading.set(false);
+            self.end_turn();
+            on_loaded();
+        });
+    }
+
+    /// The stored documents, texts included, in the order they were added.
+    async fn read_store(&self, messages: &mut Vec<ImportMessage>) -> Vec<ImportedDoc> {
+        let backend = store::open().await;
+        self.backend.set_value(backend);
+        self.persistent.set(backend != Backend::Unavailable);
+        match backend {
+            Backend::Unavailable => {
+                messages.push(ImportMessage::StorageRefused);
+                Vec::new()
+            }
+            Backend::Local => store::read_local(messages).unwrap_or_default(),
+            Backend::Indexed => {
+                let Ok(records) = store::read_indexed().await else {
+                    // A store that cannot even be listed is left as it is, untouched: this session
+                    // keeps its plans in memory only.
+                    self.backend.set_value(Backend::Unavailable);
+                    self.persistent.set(false);
+                    messages.push(ImportMessage::StorageRefused);
+                    return Vec::new();
+                };
+                let mut docs = self.parse_records(&records, messages).await;
+                if let Some(earlier) = store::read_local(messages) {
+                    self.move_into_indexed(&mut docs, earlier, messages).await;
+                }
+                docs
             }
         }
     }
 
-    /// Adds extracted documents and stores the new set.
-    fn add_docs(&self, docs: Vec<ImportedDoc>) {
-        let plans = crate::app::measured("plan-compare:import", || extract_all(&docs));
+    /// Reads the IndexedDB records a slice at a time; records that cannot be read are set aside.
+    async fn parse_records(
+        &self,
+        records: &store::IndexedRecords,
+        messages: &mut Vec<ImportMessage>,
+    ) -> Vec<ImportedDoc> {
+        let mut docs = Vec::with_capacity(records.len() as usize);
+        let unreadable = Array::new();
+        let mut slice = TimeSlice::start();
+        for index in 0..records.len() {
+            match records.doc(index).map(|json| parse_stored_doc(&json)) {
+                Some(Ok(doc)) => docs.push(doc),
+                _ => {
+                    unreadable.push(&records.key(index));
+                }
+            }
+            slice.maybe_yield().await;
+        }
+        if unreadable.length() > 0 {
+            let label = store::aside_label();
+            if store::set_aside_indexed(&unreadable, &label).await.is_ok() {
+                messages.push(ImportMessage::StoreSetAside(label));
+            } else {
+                // Left where they are (nothing is lost); they are skipped again next time.
+                messages.push(ImportMessage::StorageFull);
+            }
+        }
+        docs
+    }
+
+    /// Adds the documents of an earlier version's localStorage store to IndexedDB and removes that
+    /// store once IndexedDB has them. Documents already in IndexedDB (a move cut short) are not
+    /// added twice.
+    async fn move_into_indexed(
+        &self,
+        docs: &mut Vec<ImportedDoc>,
+        earlier: Vec<ImportedDoc>,
+        messages: &mut Vec<ImportMessage>,
+    ) {
+        let (fresh, _) = self.data.with_untracked(|data| {
+            let known: Vec<KnownText> = docs.iter().map(ImportedDoc::known).collect();
+            let mut taken: Vec<&str> = data.plans.iter().map(|p| p.id.as_str()).collect();
+            taken.extend(docs.iter().map(|d| d.id.as_str()));
+            merge(&known, earlier, &taken)
+        });
+        let records: Vec<DocWithText> = fresh.iter().map(|d| d.with_text(&d.text)).collect();
+        if self.append_indexed(&records).await {
+            store::remove_local();
+        } else {
+            // The localStorage store stays as it was; this session has its plans anyway.
+            self.persistent.set(false);
+            messages.push(ImportMessage::StorageFull);
+        }
+        docs.extend(fresh);
+    }
+
+    /// Writes records to IndexedDB after the stored ones, converting them a slice at a time.
+    async fn append_indexed(&self, records: &[DocWithText<'_>]) -> bool {
+        if records.is_empty() {
+            return true;
+        }
+        let (ids, jsons) = (Array::new(), Array::new());
+        let mut slice = TimeSlice::start();
+        for record in records {
+            ids.push(&record.id.into());
+            jsons.push(&stored_doc_json(record).into());
+            slice.maybe_yield().await;
+        }
+        store::append_indexed(&ids, &jsons).await.is_ok()
+    }
+
+    /// Extracts `docs` a slice at a time, showing progress, measured as `measure_name`. Each
+    /// document's text moves into its plan.
+    async fn extract_in_slices(&self, docs: &mut [ImportedDoc], measure_name: &str) -> Vec<Plan> {
+        let total = docs.len();
+        mark(&format!("{measure_name}:start"));
+        let mut plans = Vec::with_capacity(total);
+        let mut slice = TimeSlice::start();
+        for doc in docs.iter_mut() {
+            let mut plan = plan_extract::extract_plan(&doc.file_name, &doc.text);
+            // The id is the library's (unique among all plans), not the file name's.
+            plan.id.clone_from(&doc.id);
+            // `plan.text` is the same text: hold it once.
+            doc.text = String::new();
+            plans.push(plan);
+            if slice.is_over() {
+                self.progress.set(Some(Progress {
+                    done: plans.len(),
+                    total,
+                }));
+                slice.maybe_yield().await;
+            }
+        }
+        measure(measure_name);
+        self.progress.set(None);
+        plans
+    }
+
+    /// Writes the imports added last (the `added` last ones) to storage; a refusal is reported and
+    /// the plans stay for the session.
+    async fn persist_added(&self, added: usize) {
+        let written = match self.backend.get_value() {
+            Backend::Unavailable => {
+                self.persistent.set(false);
+                self.say(ImportMessage::StorageRefused);
+                return;
+            }
+            Backend::Local => store::write_local(&self.workspace_json()),
+            Backend::Indexed => {
+                let data = self.data.get_untracked();
+                let records = docs_with_texts(&data);
+                self.append_indexed(&records[records.len() - added..]).await
+            }
+        };
+        self.after_write(written);
+    }
+
+    fn after_write(&self, written: bool) {
+        if written {
+            self.persistent.set(true);
+        } else {
+            self.persistent.set(false);
+            self.say(ImportMessage::StorageFull);
+        }
+    }
+
+    /// Extracts documents, adds them and stores them.
+    async fn add_docs(&self, mut docs: Vec<ImportedDoc>) {
+        let plans = self
+            .extract_in_slices(&mut docs, "plan-compare:import")
+            .await;
+        let added = docs.len();
         self.data.update(|data| {
             let mut all = (*data.extracted).clone();
             all.extend(plans);
@@ -147,7 +353,7 @@ impl Library {
             // Corrections of a plan imported again (same id) apply to it again.
             data.rebuild();
         });
-        self.persist();
+        self.persist_added(added).await;
     }
 
     /// The ids of every plan there is, built in and imported.
@@ -156,15 +362,16 @@ impl Library {
     }
 
     /// Imports one text under `file_name`. Returns the new plan's id.
-    pub fn add_text(&self, file_name: &str, text: String) -> Option<String> {
+    pub async fn add_text(&self, file_name: &str, text: String) -> Option<String> {
+        self.take_turn().await;
         let result = self.data.with_untracked(|data| {
             let taken = Self::taken_ids(data);
-            admit(file_name, text, &now_iso(), &data.imports, &taken)
+            admit(file_name, text, &now_iso(), &known_texts(data), &taken)
         });
-        match result {
+        let added = match result {
             Ok(doc) => {
                 let id = doc.id.clone();
-                self.add_docs(vec![doc]);
+                self.add_docs(vec![doc]).await;
                 let unstructured = self.data.with_untracked(|d| {
                     d.plans
                         .last()
@@ -180,31 +387,33 @@ impl Library {
                 self.say(refusal(file_name, error));
                 None
             }
-        }
+        };
+        self.end_turn();
+        added
     }
 
     /// Imports the documents of a workspace file.
-    pub fn add_workspace(&self, file_name: &str, json: &str) {
-        let incoming = match parse_workspace(json) {
-            Ok(docs) => docs,
-            Err(error) => {
-                self.say(refusal(file_name, error));
-                return;
+    pub async fn add_workspace(&self, file_name: &str, json: &str) {
+        self.take_turn().await;
+        match read_workspace(json).await {
+            Ok(incoming) => {
+                let (docs, duplicates) = self.data.with_untracked(|data| {
+                    let taken = Self::taken_ids(data);
+                    merge(&known_texts(data), incoming, &taken)
+                });
+                let added = docs.len();
+                if added > 0 {
+                    self.add_docs(docs).await;
+                }
+                self.say(ImportMessage::WorkspaceAdded(
+                    file_name.to_string(),
+                    added,
+                    duplicates,
+                ));
             }
-        };
-        let (docs, duplicates) = self.data.with_untracked(|data| {
-            let taken = Self::taken_ids(data);
-            merge(&data.imports, incoming, &taken)
-        });
-        let added = docs.len();
-        if added > 0 {
-            self.add_docs(docs);
+            Err(error) => self.say(refusal(file_name, error)),
         }
-        self.say(ImportMessage::WorkspaceAdded(
-            file_name.to_string(),
-            added,
-            duplicates,
-        ));
+        self.end_turn();
     }
 
     /// Removes imported plan `id` everywhere, and from storage.
@@ -223,16 +432,34 @@ impl Library {
             // Its corrections are kept (reported as unapplied): importing it again brings them back.
             data.rebuild();
         });
-        if let Some(name) = removed {
-            self.persist();
-            self.say(ImportMessage::Removed(name));
-        }
+        let Some(name) = removed else {
+            return;
+        };
+        let library = *self;
+        let id = id.to_string();
+        spawn_local(async move {
+            library.take_turn().await;
+            let written = match library.backend.get_value() {
+                Backend::Unavailable => None,
+                Backend::Local => Some(store::write_local(&library.workspace_json())),
+                Backend::Indexed => Some(store::remove_indexed(&id).await.is_ok()),
+            };
+            match written {
+                Some(written) => library.after_write(written),
+                None => {
+                    library.persistent.set(false);
+                    library.say(ImportMessage::StorageRefused);
+                }
+            }
+            library.say(ImportMessage::Removed(name));
+            library.end_turn();
+        });
     }
 
     /// The workspace file of every imported plan.
     pub fn workspace_json(&self) -> String {
         self.data
-            .with_untracked(|d| plan_library::workspace_json(&d.imports))
+            .with_untracked(|d| plan_library::workspace_json_with_texts(&docs_with_texts(d)))
     }
 
     /// Reports a file that cannot be imported.
@@ -244,6 +471,26 @@ impl Library {
     pub fn working(&self, file_name: &str, bytes: usize) {
         self.say(ImportMessage::Working(file_name.to_string(), bytes));
     }
+}
+
+/// The documents of a workspace file, read a slice at a time (25 MB of JSON for 1,000 plans).
+async fn read_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
+    // Its own task: the file was read and decoded in the one before.
+    next_task().await;
+    // A file refused is refused with `parse_workspace`'s words, which say where in the file.
+    let whole_file_error = |error| parse_workspace(json).err().unwrap_or(error);
+    let raw_docs =
+        crate::app::measured("plan-compare:workspace-list", || workspace_documents(json))
+            .map_err(whole_file_error)?;
+    let mut docs = Vec::with_capacity(raw_docs.len());
+    let mut slice = TimeSlice::start();
+    for raw in raw_docs {
+        if let Some(doc) = workspace_document(raw).map_err(whole_file_error)? {
+            docs.push(doc);
+        }
+        slice.maybe_yield().await;
+    }
+    Ok(docs)
 }
 
 fn refusal(file_name: &str, error: LibraryError) -> ImportMessage {

@@ -143,6 +143,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Reads the URL again: after a link, back or forward, and once the stored imports are there
+    /// (a URL naming an imported plan is only understood then).
+    pub fn follow_url(&self, library: RwSignal<Data>) {
+        let (next, found) = library.with_untracked(read_url);
+        if next != self.state.get_untracked() {
+            self.state.set(next);
+        }
+        self.notices.set(found);
+    }
+
     /// Shows `next` and records it in the URL: a new history entry, or (`replace`) the current
     /// one, for changes made keystroke by keystroke.
     pub fn go(&self, next: ViewState, replace: bool) {
@@ -224,13 +234,7 @@ pub fn provide_app_state(library: RwSignal<Data>) -> AppState {
         embed,
     };
     // Copy: the same closure serves both events.
-    let follow = move || {
-        let (next, found) = library.with_untracked(read_url);
-        if next != state.get_untracked() {
-            state.set(next);
-        }
-        notices.set(found);
-    };
+    let follow = move || app.follow_url(library);
     window_event_listener(leptos::ev::hashchange, move |_| follow());
     window_event_listener(leptos::ev::popstate, move |_| follow());
     provide_context(app);

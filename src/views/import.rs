@@ -12,23 +12,16 @@ use crate::library::{library, Library};
 use crate::state::app_state;
 use crate::view_state::View;
 
-/// Texts above this size are extracted after the progress message has been painted, so the page
-/// shows what it is doing before it is busy.
+/// Texts above this size get a "working" message first: it is painted while the text is read and
+/// extracted.
 const LARGE_TEXT: usize = 64 * 1024;
 
-/// Imports a text: large ones after a frame, so that the "working" message paints first.
-fn import_text(library: Library, name: String, text: String) {
-    if text.len() < LARGE_TEXT {
-        library.add_text(&name, text);
-        return;
+/// Imports a text (extraction runs in slices, so the page paints the messages meanwhile).
+async fn import_text(library: Library, name: String, text: String) {
+    if text.len() >= LARGE_TEXT {
+        library.working(&name, text.len());
     }
-    library.working(&name, text.len());
-    request_animation_frame(move || {
-        // A second frame: the first one paints the message.
-        request_animation_frame(move || {
-            library.add_text(&name, text);
-        });
-    });
+    library.add_text(&name, text).await;
 }
 
 /// Reads the files a user chose or dropped, one after another.
@@ -44,13 +37,35 @@ fn import_files(library: Library, files: Vec<web_sys::File>) {
                     continue;
                 }
             };
-            match read_file(&name, &bytes).await {
-                Ok(FileContent::Plan(text)) => import_text(library, name, text),
-                Ok(FileContent::Workspace(json)) => library.add_workspace(&name, &json),
+            crate::library::mark("plan-compare:read-file:start");
+            let content = read_file(&name, &bytes).await;
+            crate::library::measure("plan-compare:read-file");
+            drop(bytes);
+            match content {
+                Ok(FileContent::Plan(text)) => import_text(library, name, text).await,
+                Ok(FileContent::Workspace(json)) => library.add_workspace(&name, &json).await,
                 Err(message) => library.refuse(message),
             }
         }
     });
+}
+
+/// How far the extraction of imported plans has come, as a status a screen reader announces and a
+/// bar; nothing when no extraction is under way.
+#[component]
+pub fn ExtractionProgress(lang: Lang) -> impl IntoView {
+    let library = library();
+    move || {
+        library.progress.get().map(|progress| {
+            let message = ImportMessage::Extracting(progress.done, progress.total);
+            view! {
+                <div class="pc-progress" data-testid="import-progress">
+                    <p class="pc-small" role="status" aria-live="polite">{message.tr(lang)}</p>
+                    <progress max=progress.total value=progress.done aria-hidden="true"></progress>
+                </div>
+            }
+        })
+    }
 }
 
 /// The files of a list, taken out of it (an input's list is live and empties with the input).
@@ -83,7 +98,7 @@ pub fn ImportPanel(lang: Lang, on_close: impl Fn() + 'static) -> impl IntoView {
         };
         paste.set(String::new());
         paste_name.set(String::new());
-        import_text(library, name, text);
+        spawn_local(import_text(library, name, text));
     };
     let export = move |_| {
         crate::download::save_text(
@@ -181,6 +196,7 @@ pub fn ImportPanel(lang: Lang, on_close: impl Fn() + 'static) -> impl IntoView {
                     <p class="pc-small pc-muted">{Msg::DropHere.text(lang)}</p>
                 </div>
             </div>
+            <ExtractionProgress lang/>
             <ul class="pc-import-messages" role="status" aria-live="polite" data-testid="import-messages">{messages}</ul>
             <h3>{Msg::ImportedHeading.text(lang)}</h3>
             {imported}

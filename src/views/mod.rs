@@ -13,7 +13,7 @@ mod widgets;
 
 pub use compare::Compare;
 pub use explore::Explore;
-pub use import::ImportPanel;
+pub use import::{ExtractionProgress, ImportPanel};
 pub use overview::Overview;
 pub use reader::Reader;
 pub use timeline::Timeline;

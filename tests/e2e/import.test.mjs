@@ -55,6 +55,13 @@ async function waitForMessage(page, pattern) {
     .catch(async () => { throw new Error(`no message ${pattern}: ${(await messages(page)).join(' | ')}`); });
 }
 
+/** Waits until exactly `count` elements with `testid` are drawn (stored imports are extracted
+ *  after the app is mounted, so they appear a moment after the built-in plans). */
+async function waitForCount(page, testid, count, timeout = 10000) {
+  await page.waitForFunction(([id, n]) => document.querySelectorAll(`[data-testid=${id}]`).length === n, [testid, count], { timeout })
+    .catch(async () => { throw new Error(`expected ${count} ${testid}, found ${await page.getByTestId(testid).count()}`); });
+}
+
 /** Every view shows the plan with `id`. */
 async function inEveryView(page, id, placePattern) {
   const base = env.url;
@@ -110,11 +117,11 @@ test('import a GBK .txt, a web page, a .docx and pasted PDF text; all views; rel
     await inEveryView(page, id, place);
   }
 
-  // A reload keeps them (browser storage).
+  // A reload keeps them (browser storage); they join the built-in plans once extracted.
   await page.goto(`${env.url}#lang=en`);
   await page.reload();
   await page.getByTestId('plan').first().waitFor();
-  assert.equal(await page.getByTestId('plan').count(), 9);
+  await waitForCount(page, 'plan', 9);
 
   // Removing one removes it from every view.
   await page.locator('[data-testid=plan][data-plan-id="郑州市实施方案"]').getByTestId('remove-plan').click();
@@ -127,7 +134,7 @@ test('import a GBK .txt, a web page, a .docx and pasted PDF text; all views; rel
   assert.equal(await page.locator('[data-testid=timeline-lane][data-plan-id="郑州市实施方案"]').count(), 0);
   await page.reload();
   await page.getByTestId('timeline').waitFor();
-  assert.equal(await page.getByTestId('timeline-lane').count(), 8);
+  await waitForCount(page, 'timeline-lane', 8);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
@@ -194,7 +201,9 @@ test('bad input gets a clear message and loses nothing', async () => {
 
 test('storage full or refused: a clear message, and the plan stays usable for the session', async () => {
   const context = await env.browser.newContext();
+  // No IndexedDB (as in some sandboxed frames), and localStorage refuses the write.
   await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } });
     Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
   const page = await openImport('#lang=en', context);

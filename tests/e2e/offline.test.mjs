@@ -154,8 +154,12 @@ test('a plan added in the single file from disk, and in a saved page, is still t
   await addPastedPlan(offline, 'county-plan');
   await offline.reload();
   await offline.getByTestId('plan-list').waitFor();
+  // Stored imports are extracted after the app is mounted.
+  await offline.locator('[data-plan-id="county-plan"]').waitFor();
   assert.equal(await offline.getByTestId('plan').count(), 6);
   assert.equal(await offline.locator('[data-plan-id="county-plan"]').count(), 1);
+  // Kept in IndexedDB, which Chromium offers to file:// pages too; not in localStorage.
+  assert.equal(await offline.evaluate(() => localStorage.getItem('plan-compare:imports')), null);
   assert.deepEqual(offline.requests, []);
   assert.deepEqual(offline.problems, []);
   await offline.context().close();
@@ -169,6 +173,7 @@ test('a plan added in the single file from disk, and in a saved page, is still t
   await addPastedPlan(reopened, 'saved-page-plan');
   await reopened.reload();
   await reopened.getByTestId('plan-list').waitFor();
+  await reopened.locator('[data-plan-id="saved-page-plan"]').waitFor();
   assert.equal(await reopened.locator('[data-plan-id="saved-page-plan"]').count(), 1);
   assert.deepEqual(reopened.requests, []);
   assert.deepEqual(reopened.problems, []);

@@ -11,6 +11,7 @@
 pub mod corrections;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The workspace file's schema name.
 pub const WORKSPACE_SCHEMA: &str = "plan-compare-workspace/1";
@@ -31,6 +32,49 @@ pub struct ImportedDoc {
     pub hash: String,
     /// The text as imported (decoded to UTF-8, nothing else changed).
     pub text: String,
+}
+
+impl ImportedDoc {
+    /// What [`admit`] and [`merge`] need to know of this document to recognise its text.
+    pub fn known(&self) -> KnownText<'_> {
+        KnownText {
+            id: &self.id,
+            hash: &self.hash,
+            text: &self.text,
+        }
+    }
+
+    /// This record with its text given apart (see [`DocWithText`]).
+    pub fn with_text<'a>(&'a self, text: &'a str) -> DocWithText<'a> {
+        DocWithText {
+            id: &self.id,
+            file_name: &self.file_name,
+            added: &self.added,
+            hash: &self.hash,
+            text,
+        }
+    }
+}
+
+/// A document already in the library, as far as recognising the same text again goes. The text is
+/// borrowed from wherever it is held: the app keeps it once, in the extracted plan, and empties
+/// [`ImportedDoc::text`].
+#[derive(Debug, Clone, Copy)]
+pub struct KnownText<'a> {
+    pub id: &'a str,
+    pub hash: &'a str,
+    pub text: &'a str,
+}
+
+/// An [`ImportedDoc`] whose text is held elsewhere, written exactly as the record itself is (same
+/// fields, same order): the store and the workspace file are written without copying any text.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DocWithText<'a> {
+    pub id: &'a str,
+    pub file_name: &'a str,
+    pub added: &'a str,
+    pub hash: &'a str,
+    pub text: &'a str,
 }
 
 /// A set of imported documents as one file.
@@ -99,7 +143,7 @@ pub fn admit(
     file_name: &str,
     text: String,
     added: &str,
-    existing: &[ImportedDoc],
+    existing: &[KnownText<'_>],
     taken: &[&str],
 ) -> Result<ImportedDoc, LibraryError> {
     if text.trim().is_empty() {
@@ -110,7 +154,7 @@ pub fn admit(
     }
     let hash = content_hash(&text);
     if let Some(same) = existing.iter().find(|d| d.hash == hash && d.text == text) {
-        return Err(LibraryError::Duplicate(same.id.clone()));
+        return Err(LibraryError::Duplicate(same.id.to_string()));
     }
     let name = if file_name.trim().is_empty() {
         "pasted.txt"
@@ -126,19 +170,53 @@ pub fn admit(
     })
 }
 
-/// The workspace file of `documents` (also what the browser store holds).
+/// The workspace file of `documents` (also what the browser's localStorage store holds).
 pub fn workspace_json(documents: &[ImportedDoc]) -> String {
+    workspace_json_of(documents)
+}
+
+/// The workspace file of documents whose texts are held apart (the same bytes as
+/// [`workspace_json`] of the whole records).
+pub fn workspace_json_with_texts(documents: &[DocWithText<'_>]) -> String {
+    workspace_json_of(documents)
+}
+
+fn workspace_json_of<T: Serialize>(documents: &[T]) -> String {
     /// [`Workspace`] borrowing its documents: writing the texts needs no copy of them.
     #[derive(Serialize)]
-    struct Borrowed<'a> {
+    struct Borrowed<'a, T> {
         schema: &'a str,
-        documents: &'a [ImportedDoc],
+        documents: &'a [T],
     }
     let workspace = Borrowed {
         schema: WORKSPACE_SCHEMA,
         documents,
     };
     serde_json::to_string_pretty(&workspace).unwrap_or_default()
+}
+
+/// One document as one record of the browser's IndexedDB store: the workspace file's form of it,
+/// compact (the store keeps one record per plan, so that adding or removing one writes only that
+/// one).
+pub fn stored_doc_json(doc: &DocWithText<'_>) -> String {
+    serde_json::to_string(doc).unwrap_or_default()
+}
+
+/// Reads one record written by [`stored_doc_json`], checked as [`parse_workspace`] checks each of
+/// its documents: the hash is computed again, and an empty or oversized text is refused.
+pub fn parse_stored_doc(json: &str) -> Result<ImportedDoc, LibraryError> {
+    let doc: ImportedDoc =
+        serde_json::from_str(json).map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if doc.text.trim().is_empty() {
+        return Err(LibraryError::Empty);
+    }
+    if doc.text.len() > MAX_TEXT_BYTES {
+        return Err(LibraryError::TooLarge(doc.text.len()));
+    }
+    Ok(ImportedDoc {
+        hash: content_hash(&doc.text),
+        ..doc
+    })
 }
 
 /// Reads a workspace file (or the store, which has the same form). Hashes are computed again, not
@@ -163,22 +241,56 @@ pub fn parse_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
         .collect())
 }
 
+/// A workspace file read only as far as its list of documents, each still raw JSON, to be read
+/// with [`workspace_document`]: the app reads 1,000 documents (25 MB) a few at a time between other
+/// work instead of in one go. Together they accept what [`parse_workspace`] accepts and give the
+/// same documents; for the message of a file they refuse, ask [`parse_workspace`] (its error says
+/// where in the whole file).
+pub fn workspace_documents(json: &str) -> Result<Vec<&RawValue>, LibraryError> {
+    #[derive(Deserialize)]
+    struct Lazy<'a> {
+        schema: String,
+        #[serde(borrow)]
+        documents: Vec<&'a RawValue>,
+    }
+    let workspace: Lazy = serde_json::from_str(json.trim_start_matches('\u{feff}'))
+        .map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if workspace.schema != WORKSPACE_SCHEMA {
+        return Err(LibraryError::BadWorkspace(format!(
+            "schema {:?}, expected {WORKSPACE_SCHEMA:?}",
+            workspace.schema
+        )));
+    }
+    Ok(workspace.documents)
+}
+
+/// One document of [`workspace_documents`], checked as [`parse_workspace`] checks it: `None` for a
+/// document it drops (an empty or oversized text).
+pub fn workspace_document(raw: &RawValue) -> Result<Option<ImportedDoc>, LibraryError> {
+    let doc: ImportedDoc =
+        serde_json::from_str(raw.get()).map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    if doc.text.trim().is_empty() || doc.text.len() > MAX_TEXT_BYTES {
+        return Ok(None);
+    }
+    Ok(Some(ImportedDoc {
+        hash: content_hash(&doc.text),
+        ..doc
+    }))
+}
+
 /// Merges `incoming` documents into `existing`: texts already there are skipped, ids are made
 /// unique against `taken` (every plan id) and each other. Returns what was added and how many were
 /// duplicates.
 pub fn merge(
-    existing: &[ImportedDoc],
+    existing: &[KnownText<'_>],
     incoming: Vec<ImportedDoc>,
     taken: &[&str],
 ) -> (Vec<ImportedDoc>, usize) {
     let mut added: Vec<ImportedDoc> = Vec::new();
     let mut duplicates = 0;
     for doc in incoming {
-        let known = existing.iter().chain(added.iter());
-        if known
-            .clone()
-            .any(|d| d.hash == doc.hash && d.text == doc.text)
-        {
+        let same = |d: &KnownText<'_>| d.hash == doc.hash && d.text == doc.text;
+        if existing.iter().any(same) || added.iter().any(|d| same(&d.known())) {
             duplicates += 1;
             continue;
         }
@@ -226,7 +338,8 @@ mod tests {
 
     #[test]
     fn admit_refuses_empty_huge_and_duplicate_texts() {
-        let existing = vec![doc("a", "一、目标")];
+        let existing_docs = [doc("a", "一、目标")];
+        let existing: Vec<KnownText> = existing_docs.iter().map(ImportedDoc::known).collect();
         let taken = ["a", "000_x"];
         assert_eq!(
             admit("x.txt", " \n".into(), "t", &existing, &taken),
@@ -257,13 +370,83 @@ mod tests {
         let docs = vec![doc("a", "一"), doc("b", "二")];
         let json = workspace_json(&docs);
         assert_eq!(parse_workspace(&json).unwrap(), docs);
-        let (added, duplicates) = merge(&docs[..1], parse_workspace(&json).unwrap(), &["a"]);
+        let (added, duplicates) =
+            merge(&[docs[0].known()], parse_workspace(&json).unwrap(), &["a"]);
         assert_eq!(duplicates, 1);
         assert_eq!(added.len(), 1);
         assert_eq!(added[0].id, "b");
         // An id taken by another plan is renamed, not overwritten.
         let (added, _) = merge(&[], vec![doc("a", "三")], &["a"]);
         assert_eq!(added[0].id, "a-2");
+    }
+
+    #[test]
+    fn a_text_held_apart_is_written_as_the_record_itself() {
+        let docs = vec![doc("a", "一、目标\n\"引号\""), doc("b", "二")];
+        // The app keeps each text in its plan and empties the record's.
+        let emptied: Vec<ImportedDoc> = docs
+            .iter()
+            .map(|d| ImportedDoc {
+                text: String::new(),
+                ..d.clone()
+            })
+            .collect();
+        let with_texts: Vec<DocWithText> = emptied
+            .iter()
+            .zip(&docs)
+            .map(|(record, full)| record.with_text(&full.text))
+            .collect();
+        assert_eq!(
+            workspace_json_with_texts(&with_texts),
+            workspace_json(&docs)
+        );
+        for (held_apart, full) in with_texts.iter().zip(&docs) {
+            assert_eq!(
+                &parse_stored_doc(&stored_doc_json(held_apart)).unwrap(),
+                full
+            );
+        }
+    }
+
+    #[test]
+    fn a_stored_record_is_checked_like_a_workspace_document() {
+        let mut forged = doc("a", "一");
+        forged.hash = "forged".into();
+        let json = stored_doc_json(&forged.with_text(&forged.text));
+        assert_eq!(parse_stored_doc(&json).unwrap().hash, content_hash("一"));
+        let blank = doc("b", " \n");
+        assert_eq!(
+            parse_stored_doc(&stored_doc_json(&blank.with_text(&blank.text))),
+            Err(LibraryError::Empty)
+        );
+        assert!(matches!(
+            parse_stored_doc(r#"{"id":"a"}"#),
+            Err(LibraryError::BadWorkspace(_))
+        ));
+        assert!(matches!(
+            parse_stored_doc("not json"),
+            Err(LibraryError::BadWorkspace(_))
+        ));
+    }
+
+    #[test]
+    fn documents_read_one_at_a_time_are_the_workspace_parse() {
+        let mut docs = vec![doc("a", "一、目标"), doc("b", "  \n"), doc("c", "二")];
+        docs[2].hash = "forged".into();
+        let json = format!("\u{feff}{}", workspace_json(&docs));
+        let one_at_a_time: Vec<ImportedDoc> = workspace_documents(&json)
+            .unwrap()
+            .into_iter()
+            .filter_map(|raw| workspace_document(raw).unwrap())
+            .collect();
+        assert_eq!(one_at_a_time, parse_workspace(&json).unwrap());
+        assert_eq!(one_at_a_time.len(), 2);
+        assert!(workspace_documents(r#"{"schema":"other","documents":[]}"#).is_err());
+        assert!(workspace_documents("not json").is_err());
+        let missing_text = r#"{"schema":"plan-compare-workspace/1","documents":[{"id":"a"}]}"#;
+        let raw = workspace_documents(missing_text).unwrap();
+        assert!(workspace_document(raw[0]).is_err());
+        assert!(parse_workspace(missing_text).is_err());
     }
 
     #[test]
