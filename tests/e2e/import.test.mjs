@@ -229,8 +229,9 @@ test('a corrupted store is set aside with a notice, never a blank app', async ()
   const page = await context.newPage();
   await page.goto(`${env.url}#lang=en`);
   await page.getByTestId('plan').first().waitFor();
+  // The store is read after the first paint: wait for what it says.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=notice]')].some((n) => /could not be read; they were set aside/.test(n.innerText)), null, { timeout: 15000 });
   assert.equal(await page.getByTestId('plan').count(), 5);
-  assert.match((await page.getByTestId('notice').allInnerTexts()).join(' '), /could not be read; they were set aside/);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(keys.some((k) => k.startsWith('plan-compare:imports:unreadable:')), keys.join(','));
   await context.close();
