@@ -11,14 +11,19 @@
 //   Explore's search keystrokes (the app's `plan-compare:filter` measures).
 // - start-up after a reload with the plans stored: navigation to the app mounted, and to every
 //   import listed.
-// Numbers to read, not to fail on. Usage: [BENCH_SKIP_VIEWS=1] node scripts/bench-scale-browser.mjs FILE.json...
+// Numbers to read; bench.sh --check holds the 1,000-plan figures to their budgets.
+// Usage: [BENCH_SKIP_VIEWS=1] node scripts/bench-scale-browser.mjs [--json OUT.json] FILE.json...
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 
-const files = process.argv.slice(2);
+// --json FILE: also write the figures of the largest workspace for `bench.sh --check`.
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : null;
+const files = jsonAt >= 0 ? args.filter((_, i) => i !== jsonAt && i !== jsonAt + 1) : args;
 if (files.length === 0) {
-  console.error('usage: node scripts/bench-scale-browser.mjs WORKSPACE.json...');
+  console.error('usage: node scripts/bench-scale-browser.mjs [--json OUT.json] WORKSPACE.json...');
   process.exit(2);
 }
 const TIMEOUT = 600_000;
@@ -196,7 +201,8 @@ for (const file of files) {
   let allImports = null;
   try {
     const handle = await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid=plan]').length >= n && performance.now(),
+      // The overview's heading counts the plans (its cards come a page at a time).
+      (n) => Number(document.querySelector('#pc-overview-h')?.innerText.match(/\((\d+)\)/)?.[1]) >= n && performance.now(),
       5 + count,
       { timeout: 60_000, polling: 50 },
     );
@@ -210,7 +216,7 @@ for (const file of files) {
     if (!m) return null;
     return Math.max(0, ...(window.__longTaskSpans || []).filter(([t, d]) => t >= m.startTime && t + d <= m.startTime + m.duration + 1).map(([, d]) => d));
   });
-  const afterReload = await page.getByTestId('plan').count();
+  const afterReload = await page.evaluate(() => Number(document.querySelector('#pc-overview-h')?.innerText.match(/\((\d+)\)/)?.[1] ?? 0));
   const afterStartup = await memory(page, await context.newCDPSession(page).then(async (c) => { await c.send('Performance.enable'); return c; }));
   const startup = { mounted, allImports, longest: startupLongest, loadingLongest, wasm: afterStartup };
   console.log(`after a reload the overview lists ${afterReload} plans (${afterReload > 5 ? 'imports kept' : 'imports gone'})`);
@@ -247,5 +253,20 @@ line('wasm memory after import', (r) => mb(r.afterImport.wasm));
 line('wasm memory after explore', (r) => mb(r.afterExplore.wasm));
 line('wasm memory after timeline', (r) => mb(r.afterTimeline.wasm));
 line('DOM nodes after explore / compare / timeline', (r) => `${r.afterExplore.nodes ?? '-'} / ${r.afterCompare.nodes ?? '-'} / ${r.afterTimeline.nodes ?? '-'}`);
+if (jsonOut) {
+  // The largest workspace measured: the budgets are for 1,000 plans.
+  const r = report.at(-1);
+  const memories = [r.afterImport, r.afterExplore, r.afterCompare, r.afterTimeline, r.startup.wasm].map((m) => m?.wasm).filter((v) => v != null);
+  fs.writeFileSync(jsonOut, JSON.stringify({
+    plans: 5 + r.count,
+    startupAllPlans: r.startup.allImports,
+    startupMounted: r.startup.mounted,
+    wasmMemoryMaxMB: memories.length ? Math.max(...memories) / 1048576 : null,
+    keystrokeP95: r.keystrokes.length ? percentile(r.keystrokes, 95) : null,
+    compareFirstRender: r.compare.ms,
+    timelineFirstRender: r.timeline.ms,
+    problems: r.problems,
+  }, null, 2));
+}
 await browser.close();
 server.close();

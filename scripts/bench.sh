@@ -25,6 +25,9 @@ lighthouse_performance      >=  1.00 score  Lighthouse desktop performance
 lighthouse_accessibility    >=  1.00 score  Lighthouse desktop accessibility
 lighthouse_best_practices   >=  1.00 score  Lighthouse desktop best practices
 lighthouse_seo              >=  1.00 score  Lighthouse desktop SEO
+scale_startup               <=  1500 ms     1,005 plans stored: reload to every plan listed
+scale_memory                <=   300 MB     1,005 plans: wasm memory, most through import and every view
+scale_keystroke_p95         <=    16 ms     1,005 plans: search keystroke, p95
 '
 
 build=1
@@ -78,6 +81,10 @@ cargo run --quiet --release -p plan-analysis --example bench_extract
 node scripts/bench-browser.mjs --json "$out/browser.json" || echo "bench-browser.mjs failed (exit $?)"
 node scripts/bench-timeline.mjs --json "$out/timeline.json" || echo "bench-timeline.mjs failed (exit $?)"
 node scripts/bench-lighthouse.mjs --json "$out/lighthouse.json" || echo "bench-lighthouse.mjs failed (exit $?)"
+# 1,000 synthetic plans (crates/plan-synth, seed 1) imported beside the five built-in ones.
+cargo build --quiet --release -p plan-synth --bin plan-synth
+"$CARGO_TARGET_DIR/release/plan-synth" --count 1000 --seed 1 --workspace "$out/synthetic-1000.json"
+node scripts/bench-scale-browser.mjs --json "$out/scale.json" "$out/synthetic-1000.json" || echo "bench-scale-browser.mjs failed (exit $?)"
 [ $check = 1 ] || exit 0
 
 # The scripts' JSON as figure lines.
@@ -91,6 +98,12 @@ if (b) {
   console.log(`interactive ${b.controlsRespond ? b.interactive : 'failed:the language switch did not respond'}`);
   console.log(`keystroke_p95 ${b.keystrokeP95}`);
   console.log(`extract_at_startup ${b.extractAtStartUp === null ? 'absent' : b.extractAtStartUp}`);
+}
+const s = read('scale.json');
+if (s) {
+  console.log(`scale_startup ${s.startupAllPlans ?? 'failed:the stored plans did not all come back'}`);
+  console.log(`scale_memory ${s.wasmMemoryMaxMB ?? 'failed:not measured'}`);
+  console.log(`scale_keystroke_p95 ${s.keystrokeP95 ?? 'failed:Explore did not draw'}`);
 }
 const t = read('timeline.json');
 if (t) console.log(`timeline_ratio ${t.ratio}`);
@@ -126,7 +139,7 @@ while read -r key test limit unit what; do
         shown="not measured (see above)"; status=FAIL ;;
       *)
         case "$unit" in
-          KB|ms) shown=$(awk -v v="$value" -v u="$unit" 'BEGIN { printf "%.1f %s", v, u }') ;;
+          KB|ms|MB) shown=$(awk -v v="$value" -v u="$unit" 'BEGIN { printf "%.1f %s", v, u }') ;;
           x) shown=$(awk -v v="$value" 'BEGIN { printf "%.2f x", v }') ;;
           *) shown=$(awk -v v="$value" 'BEGIN { printf "%.2f", v }') ;;
         esac
