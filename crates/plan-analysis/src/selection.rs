@@ -19,20 +19,31 @@ pub fn selected(plans: &[Plan], chosen: &[String]) -> Vec<usize> {
 /// The chosen list after toggling plan `id` in or out. Every plan chosen is written as the empty
 /// list (the default); none chosen falls back to every plan.
 pub fn toggled(plans: &[Plan], chosen: &[String], id: &str) -> Vec<String> {
-    let mut next: Vec<String> = if chosen.is_empty() {
-        plans.iter().map(|p| p.id.clone()).collect()
-    } else {
-        chosen.to_vec()
-    };
+    let mut next = spelled_out(plans, chosen);
     if let Some(at) = next.iter().position(|p| p == id) {
         next.remove(at);
     } else {
         next.push(id.to_string());
     }
-    if next.is_empty() || next.len() == plans.len() {
+    as_chosen(plans, next)
+}
+
+/// The plans `chosen` stands for, every one named (the empty list stands for all of them).
+fn spelled_out(plans: &[Plan], chosen: &[String]) -> Vec<String> {
+    if chosen.is_empty() {
+        plans.iter().map(|p| p.id.clone()).collect()
+    } else {
+        chosen.to_vec()
+    }
+}
+
+/// A list of plans as the URL writes a choice: every plan (or none, which would show nothing) as
+/// the empty list.
+fn as_chosen(plans: &[Plan], named: Vec<String>) -> Vec<String> {
+    if named.is_empty() || named.len() == plans.len() {
         Vec::new()
     } else {
-        next
+        named
     }
 }
 
@@ -49,19 +60,8 @@ pub fn selected_only(plans: &[Plan], chosen: &[String]) -> Vec<usize> {
 /// The chosen list after turning every plan of `group` on or off at once (a province in the
 /// picker), normalised like [`toggled`].
 pub fn set_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) -> Vec<String> {
-    let every: Vec<String>;
-    let chosen = if chosen.is_empty() {
-        every = plans.iter().map(|p| p.id.clone()).collect();
-        &every
-    } else {
-        chosen
-    };
-    let next = with_group(plans, chosen, group, on);
-    if next.is_empty() || next.len() == plans.len() {
-        Vec::new()
-    } else {
-        next
-    }
+    let next = with_group(plans, &spelled_out(plans, chosen), group, on);
+    as_chosen(plans, next)
 }
 
 /// The list `chosen`, taken literally, with the plans of `group` added or removed: what a filter's
@@ -85,10 +85,7 @@ pub fn with_group(plans: &[Plan], chosen: &[String], group: &[usize], on: bool) 
 /// The chosen list naming exactly the plans `only` (a search's matches), normalised like
 /// [`toggled`].
 pub fn only_these(plans: &[Plan], only: &[usize]) -> Vec<String> {
-    if only.is_empty() || only.len() == plans.len() {
-        return Vec::new();
-    }
-    only.iter().map(|&i| plans[i].id.clone()).collect()
+    as_chosen(plans, only.iter().map(|&i| plans[i].id.clone()).collect())
 }
 
 /// The plans of one province (or municipality), for a picker that groups a long library.
