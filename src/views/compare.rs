@@ -9,7 +9,7 @@ use plan_analysis::compare::{
 use plan_analysis::export::{
     dataset_of_comparison, figures_csv, plan_similarity, plan_similarity_csv,
 };
-use plan_analysis::geometry::{bar_chart, BAR_HEIGHT};
+use plan_analysis::geometry::{bar_chart, fit_label, BAR_HEIGHT};
 use plan_analysis::selection::drawn_range;
 use plan_model::vocab::{INSTRUMENTS, SECTORS};
 use plan_model::MeasureType;
@@ -300,7 +300,10 @@ fn chart(data: &Data, row: &MetricRow, per_year: bool, lang: Lang) -> impl IntoV
             let upper = (bar.x_high - bar.x_low).max(0.0);
             view! {
                 <g>
-                    <text x=geometry.plot_left - 6.0 y=text_y text-anchor="end" class="pc-svg-label" fill="#1b1f24" font-size="12">{city.clone()}</text>
+                    <text x=geometry.plot_left - 6.0 y=text_y text-anchor="end" class="pc-svg-label" fill="#1b1f24" font-size="12">
+                        {fit_label(city, geometry.plot_left - 10.0, 12.0).into_owned()}
+                        <title>{city.clone()}</title>
+                    </text>
                     <rect x=bar.x0 y=bar.y width=(bar.x_low - bar.x0).max(0.0) height=bar.height fill="#0b5cad"/>
                     <rect x=bar.x_low y=bar.y width=upper height=bar.height fill="#7fb0e0"/>
                     <text x=bar.x_high + 4.0 y=text_y class="pc-svg-value" fill="#1b1f24" font-size="11">{if value.is_some() { label.clone() } else { format!("({label})") }}</text>

@@ -6,7 +6,7 @@ use crate::view_state::{View, YEAR_MAX, YEAR_MIN};
 use leptos::prelude::*;
 use plan_analysis::export::{timeline, timeline_csv};
 use plan_analysis::geometry::{
-    default_years, lanes_in_view, layout_timeline, timeline_lanes, Lane, MilestoneKind,
+    default_years, fit_label, lanes_in_view, layout_timeline, timeline_lanes, Lane, MilestoneKind,
     TimelineLayout, LABEL_WIDTH,
 };
 use plan_analysis::selection::drawn_range;
@@ -184,6 +184,7 @@ fn chart(
         .zip(&layout.lanes[in_view.clone()])
         .map(|(lane, placed)| {
             let plan = &data.plans[lane.plan];
+            let label = short_label(data, lane.plan, lang);
             let bar = placed.bar.map(|(a, b)| {
                 let dash = if lane.open_start { "4 3" } else { "none" };
                 view! {
@@ -194,7 +195,10 @@ fn chart(
             });
             view! {
                 <g data-testid="timeline-lane" data-plan-id=plan.id.clone()>
-                    <text x=LABEL_WIDTH - 8.0 y=placed.y + 4.0 text-anchor="end" fill="#1b1f24" font-size="12">{short_label(data, lane.plan, lang)}</text>
+                    <text x=LABEL_WIDTH - 8.0 y=placed.y + 4.0 text-anchor="end" fill="#1b1f24" font-size="12">
+                        {fit_label(&label, LABEL_WIDTH - 12.0, 12.0).into_owned()}
+                        <title>{label.clone()}</title>
+                    </text>
                     <line x1=LABEL_WIDTH x2=layout.plot_right y1=placed.y y2=placed.y stroke="#eef0f3" stroke-width="1"/>
                     {bar}
                 </g>

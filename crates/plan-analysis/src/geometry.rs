@@ -417,6 +417,35 @@ pub fn layout_timeline(
     }
 }
 
+/// `label` as it fits in `width` SVG units at `font_size`, cut with "…" when it would not: SVG text
+/// does not wrap, and a label anchored at its end would run off the left of the chart. Widths are
+/// estimated (a Chinese character 1 em, a digit or lower-case letter about 0.55 em, a capital
+/// 0.7 em), on the side of cutting too early.
+pub fn fit_label(label: &str, width: f64, font_size: f64) -> std::borrow::Cow<'_, str> {
+    let em = |c: char| -> f64 {
+        if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
+            0.7
+        } else if c.is_ascii() {
+            0.55
+        } else {
+            1.0
+        }
+    };
+    let room = width / font_size;
+    if label.chars().map(em).sum::<f64>() <= room {
+        return label.into();
+    }
+    let mut used = em('…');
+    let kept: String = label
+        .chars()
+        .take_while(|&c| {
+            used += em(c);
+            used <= room
+        })
+        .collect();
+    format!("{}…", kept.trim_end()).into()
+}
+
 /// Lanes drawn beyond each edge of the visible part, so that a quick scroll does not show a gap
 /// before the next draw.
 const OVERSCAN_LANES: usize = 4;
@@ -568,5 +597,15 @@ mod tests {
         assert_eq!(lanes_in_view(1000, 1.0e9, 600.0), 1000..1000);
         assert_eq!(lanes_in_view(5, 0.0, 600.0), 0..5);
         assert_eq!(lanes_in_view(0, 0.0, 600.0), 0..0);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_fit_and_short_ones_kept() {
+        assert_eq!(fit_label("Wuhan 2025", 96.0, 12.0), "Wuhan 2025");
+        assert_eq!(fit_label("武汉 2025", 96.0, 12.0), "武汉 2025");
+        let cut = fit_label("Wuhan 2025 · added by you", 96.0, 12.0);
+        assert!(cut.ends_with('…') && cut.starts_with("Wuhan 2025"), "{cut}");
+        let cut = fit_label("黑龙江省哈尔滨市道里区 2025 · 由你添加", 96.0, 12.0);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 9, "{cut}");
     }
 }
