@@ -134,7 +134,7 @@ pub fn PlanPicker(
                 });
                 let count = group.plans.len();
                 view! {
-                    <li class="pc-picker__group" data-testid="picker-group" data-province=name>
+                    <li class="pc-picker__group" class:pc-picker__group--open=open data-testid="picker-group" data-province=name>
                         <div class="pc-picker__head pc-facet">
                             <input type="checkbox" id=box_id.clone() prop:checked=group_checked
                                 on:change=move |ev| {
@@ -179,7 +179,7 @@ pub fn PlanPicker(
     };
 
     view! {
-        <fieldset class="pc-fieldset pc-picker" data-testid=testid>
+        <fieldset class="pc-fieldset pc-picker" class:pc-picker--long={total > EXPANDED_UP_TO} data-testid=testid>
             <legend>{Msg::FilterPlans.text(lang)}</legend>
             <div class="pc-picker__bar">
                 <span class="pc-small" aria-live="polite" data-testid="picker-summary">
