@@ -811,20 +811,24 @@ impl Writer {
         let mut groups: Vec<Block> = Vec::new();
         let mut topics_iter = topic_order.iter();
         let subs_ok = style == Style::Standard;
-        let mut text;
-        let mut misses = 0;
-        loop {
-            let sections = self.sections(
+        // The whole text with the task groups so far (`self` passed in: `group` needs it mutably).
+        let draft = |this: &Self, groups: &Vec<Block>| {
+            let sections = this.sections(
                 style,
                 (context_title, &context),
                 status.as_ref().map(|s| (status_title, s)),
                 (goal_title, &goals),
-                (task_title, &groups),
+                (task_title, groups),
                 (support_title, &support),
                 (guarantee_title, &guarantees),
                 split_measures,
             );
-            text = render(&head, &sections, &tail, style, marks);
+            render(&head, &sections, &tail, style, marks)
+        };
+        let mut text;
+        let mut misses = 0;
+        loop {
+            text = draft(self, &groups);
             if text.len() >= target || misses > TOPICS.len() {
                 break;
             }
@@ -848,17 +852,7 @@ impl Writer {
             if entries.is_empty() {
                 groups.pop();
             }
-            let sections = self.sections(
-                style,
-                (context_title, &context),
-                status.as_ref().map(|s| (status_title, s)),
-                (goal_title, &goals),
-                (task_title, &groups),
-                (support_title, &support),
-                (guarantee_title, &guarantees),
-                split_measures,
-            );
-            text = render(&head, &sections, &tail, style, marks);
+            text = draft(self, &groups);
         }
         (text, slug)
     }
