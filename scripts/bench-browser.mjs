@@ -4,6 +4,7 @@
 // With --json FILE it also writes the figures that `bench.sh --check` compares with its budgets.
 import fs from 'node:fs';
 import path from 'node:path';
+import { median, percentile, typeQueries } from './bench-common.mjs';
 import { launchBrowser, startServer, ROOT } from '../tests/e2e/harness.mjs';
 
 const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : null;
@@ -72,9 +73,6 @@ for (let i = 0; i < runs; i++) {
   loads.push(load);
   await context.close();
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-// Nearest-rank percentile: the smallest sample that at least p % of the samples do not exceed.
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
 const fmt = (v) => `${v.toFixed(1)} ms`;
 const of = (key) => loads.map((l) => l[key]);
 const extractAtStartUp = loads.every((l) => l.extract !== undefined);
@@ -99,16 +97,8 @@ await page.goto(`${url}#view=explore`);
 await page.getByTestId('search').waitFor();
 const rendered = await page.evaluate(() => performance.now());
 console.log(`explore view rendered (${await page.getByTestId("result").count()} result rows drawn): ${fmt(rendered)} after navigation start`);
-const keystrokes = [];
 // About 40 keystrokes (each character is one input event), so that the p95 is not just the maximum.
-for (const query of ['机器人', '数据', '智能制造', '人才', '2025', '算力', '产业园', '应用场景', '人工智能', '创新平台', '医疗', '无人驾驶']) {
-  await page.getByTestId('search').fill('');
-  await page.waitForTimeout(50);
-  await page.evaluate(() => performance.clearMeasures('plan-compare:filter'));
-  await page.getByTestId('search').pressSequentially(query, { delay: 40 });
-  await page.waitForTimeout(100);
-  keystrokes.push(...(await page.evaluate(() => performance.getEntriesByName('plan-compare:filter').map((e) => e.duration))));
-}
+const keystrokes = await typeQueries(page, ['机器人', '数据', '智能制造', '人才', '2025', '算力', '产业园', '应用场景', '人工智能', '创新平台', '医疗', '无人驾驶']);
 results.keystrokeP95 = percentile(keystrokes, 95);
 console.log(`search keystroke (filter + facets + redraw): median ${fmt(median(keystrokes))}, p95 ${fmt(results.keystrokeP95)}, max ${fmt(Math.max(...keystrokes))} over ${keystrokes.length} keystrokes (budget: p95 16 ms)`);
 

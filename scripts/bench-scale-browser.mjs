@@ -15,6 +15,7 @@
 // Usage: [BENCH_SKIP_VIEWS=1] node scripts/bench-scale-browser.mjs [--json OUT.json] FILE.json...
 import fs from 'node:fs';
 import path from 'node:path';
+import { median, percentile, typeQueries } from './bench-common.mjs';
 import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 
 // --json FILE: also write the figures of the largest workspace for `bench.sh --check`.
@@ -31,9 +32,6 @@ const TIMEOUT = 600_000;
 const RENDER_TIMEOUT = Number(process.env.RENDER_TIMEOUT_MS || 180_000);
 const browser = await launchBrowser();
 const { server, url } = await startServer();
-const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
-// The nearest-rank percentile, as bench-browser.mjs reports the keystroke budget's p95.
-const percentile = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length, Math.ceil((p / 100) * xs.length)) - 1] : NaN);
 const mb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
 const ms = (v) => (v == null || Number.isNaN(v) ? 'n/a' : `${Math.round(v)} ms`);
 
@@ -164,14 +162,7 @@ for (const file of files) {
   let typingWall = null;
   if (explore.ms != null) {
     const typingStart = Date.now();
-    for (const query of ['机器人', '数据', '智能制造', '人才', '2025']) {
-      await page.getByTestId('search').fill('');
-      await page.waitForTimeout(50);
-      await page.evaluate(() => performance.clearMeasures('plan-compare:filter'));
-      await page.getByTestId('search').pressSequentially(query, { delay: 40 });
-      await page.waitForTimeout(100);
-      keystrokes.push(...(await page.evaluate(() => performance.getEntriesByName('plan-compare:filter').map((e) => e.duration))));
-    }
+    keystrokes.push(...(await typeQueries(page, ['机器人', '数据', '智能制造', '人才', '2025'])));
     typingWall = Date.now() - typingStart;
     await page.getByTestId('search').fill('');
   }

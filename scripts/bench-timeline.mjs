@@ -31,6 +31,7 @@
 // Usage: node scripts/bench-timeline.mjs [--runs 7] [--json FILE]
 import fs from 'node:fs';
 import path from 'node:path';
+import { median } from './bench-common.mjs';
 import { launchBrowser, startServer, ROOT } from '../tests/e2e/harness.mjs';
 import { serve } from './static-server.mjs';
 
@@ -211,7 +212,6 @@ await browser.close();
 ours.server.close();
 theirs.server.close();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (v) => `${v.toFixed(0)} ms`;
 const result = { events, runs, ours: median(times.ours), timelinejs: median(times.theirs) };
 result.ratio = result.timelinejs / result.ours;
