@@ -2,30 +2,18 @@
 // the app fits 360 px and 1440 px without sideways scrolling; keyboard focus is visible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { useBrowser, openPage, ROOT } from './harness.mjs';
+import { useBrowser, openPage, seriousViolations } from './harness.mjs';
 
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const VIEWS = ['overview', 'explore', 'compare', 'timeline', 'reader'];
 
 const env = useBrowser();
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 for (const lang of ['zh', 'en']) {
   for (const view of VIEWS) {
     test(`axe: ${view} (${lang}) has no serious or critical violation`, async () => {
       const page = await openPage(env.browser, `${env.url}#view=${view}&lang=${lang}`);
       await page.getByTestId(`view-${view}`).waitFor();
-      const serious = await axe(page);
+      const serious = await seriousViolations(page);
       assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
       assert.deepEqual(page.problems, []);
       await page.context().close();
@@ -76,7 +64,7 @@ for (const lang of ['zh', 'en']) {
     const page = await openPage(env.browser, `${env.url}#lang=${lang}`);
     await page.getByTestId('add-plan').click();
     await page.getByTestId('import-panel').waitFor();
-    const serious = await axe(page);
+    const serious = await seriousViolations(page);
     assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
     assert.deepEqual(page.problems, []);
     await page.context().close();

@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, ROOT } from './harness.mjs';
+import { useBrowser, seriousViolations } from './harness.mjs';
 
 const env = useBrowser();
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 // Wuhan's plan: “到2025年，…人工智能核心产业规模达 400 亿元” (a target with a metric, so it is in
 // the Compare download), from `plans export --format csv`.
 const PLAN = '001_7750412351cae417';
@@ -84,16 +83,6 @@ function parseCsv(text) {
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   return fs.readFileSync(await file.path(), 'utf8');
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 test('a correction survives a reload, is marked everywhere, is in the CSV, and travels as a file', async () => {
@@ -241,7 +230,7 @@ test('the review panel is accessible in both languages and fits 360 px', async (
   for (const lang of ['zh', 'en']) {
     const page = await freshPage();
     await openFigure(page, FIGURE, lang);
-    const serious = await axe(page);
+    const serious = await seriousViolations(page);
     assert.deepEqual(serious, [], `${lang}: ${JSON.stringify(serious, null, 1)}`);
     assert.deepEqual(page.problems, []);
     await page.context().close();

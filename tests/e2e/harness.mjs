@@ -66,3 +66,16 @@ export function useBrowser(serverOptions = {}) {
   });
   return env;
 }
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** The serious and critical accessibility violations axe-core finds on the page as it is now. */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target?.join(' ') }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
