@@ -7,23 +7,6 @@ use leptos::prelude::*;
 use crate::state::{provide_app_state, AppState};
 use crate::views::{Compare, Explore, ExtractionProgress, ImportPanel, Overview, Reader, Timeline};
 
-/// Runs `f` between two performance marks and records a measure called `name`, so that the
-/// benchmark (and anyone with the browser's performance panel) can read how long it took.
-pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = window().performance();
-    let start = format!("{name}:start");
-    let end = format!("{name}:end");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
-    let out = f();
-    if let Some(p) = &performance {
-        let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
-    }
-    out
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let library = crate::library::provide_library();

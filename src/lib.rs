@@ -12,6 +12,7 @@ pub mod fatal;
 pub mod i18n;
 mod import_file;
 mod library;
+mod perf;
 mod state;
 mod store;
 mod tasks;
@@ -79,11 +80,9 @@ pub fn start() {
 #[doc(hidden)]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn bench_extract_again() -> f64 {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let now = || performance.as_ref().map_or(0.0, |p| p.now());
-    let start = now();
+    let start = perf::now();
     let plans = plan_extract::extract_seeds();
-    let elapsed = now() - start;
+    let elapsed = perf::now() - start;
     std::hint::black_box(plans);
     elapsed
 }

@@ -73,22 +73,6 @@ pub fn now_iso() -> String {
     }
 }
 
-/// A performance mark, so that work spread over many tasks is still measured as one.
-pub fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
-
-/// Measures `name` from its `mark("{name}:start")` to now.
-pub fn measure(name: &str) {
-    if let Some(p) = window().performance() {
-        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-        let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
-    }
-}
-
 /// The imported documents with their texts, which the plans hold (`imports[i]` is
 /// `extracted[builtin + i]`).
 fn docs_with_texts(data: &Data) -> Vec<DocWithText<'_>> {
@@ -115,7 +99,7 @@ fn known_texts(data: &Data) -> Vec<KnownText<'_>> {
 /// Builds the library with the built-in plans (extracted now, measured as `plan-compare:extract`);
 /// the stored imports follow with [`Library::load_stored`].
 pub fn provide_library() -> Library {
-    let builtin = crate::app::measured("plan-compare:extract", plan_extract::extract_seeds);
+    let builtin = crate::perf::measured("plan-compare:extract", plan_extract::extract_seeds);
     let count = builtin.len();
     let library = Library {
         data: RwSignal::new(Data::new(builtin, Vec::new(), count)),
@@ -286,7 +270,7 @@ impl Library {
     /// document's text moves into its plan.
     async fn extract_in_slices(&self, docs: &mut [ImportedDoc], measure_name: &str) -> Vec<Plan> {
         let total = docs.len();
-        mark(&format!("{measure_name}:start"));
+        crate::perf::mark(&format!("{measure_name}:start"));
         let mut plans = Vec::with_capacity(total);
         let mut slice = TimeSlice::start();
         for doc in docs.iter_mut() {
@@ -304,7 +288,7 @@ impl Library {
                 slice.maybe_yield().await;
             }
         }
-        measure(measure_name);
+        crate::perf::measure(measure_name);
         self.progress.set(None);
         plans
     }
@@ -480,7 +464,7 @@ async fn read_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
     // A file refused is refused with `parse_workspace`'s words, which say where in the file.
     let whole_file_error = |error| parse_workspace(json).err().unwrap_or(error);
     let raw_docs =
-        crate::app::measured("plan-compare:workspace-list", || workspace_documents(json))
+        crate::perf::measured("plan-compare:workspace-list", || workspace_documents(json))
             .map_err(whole_file_error)?;
     let mut docs = Vec::with_capacity(raw_docs.len());
     let mut slice = TimeSlice::start();

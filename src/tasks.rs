@@ -13,12 +13,6 @@ use wasm_bindgen_futures::JsFuture;
 /// on a loaded machine) is never cut, so a slice ends up to one plan past this.
 const SLICE_MS: f64 = 20.0;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
 /// Whether the current slice of work has run long enough.
 pub struct TimeSlice {
     started: f64,
@@ -26,18 +20,20 @@ pub struct TimeSlice {
 
 impl TimeSlice {
     pub fn start() -> TimeSlice {
-        TimeSlice { started: now_ms() }
+        TimeSlice {
+            started: crate::perf::now(),
+        }
     }
 
     pub fn is_over(&self) -> bool {
-        now_ms() - self.started >= SLICE_MS
+        crate::perf::now() - self.started >= SLICE_MS
     }
 
     /// Yields to the event loop when the slice is over, and starts the next one.
     pub async fn maybe_yield(&mut self) {
         if self.is_over() {
             next_task().await;
-            self.started = now_ms();
+            self.started = crate::perf::now();
         }
     }
 }

@@ -37,16 +37,7 @@ fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
 /// Marks the end of a search keystroke's work once the DOM has been updated (after Leptos's
 /// effects, which run as microtasks), for the benchmark's `plan-compare:filter` measure.
 fn mark_filter_done() {
-    let done = Closure::once_into_js(move || {
-        if let Some(p) = window().performance() {
-            let _ = p.mark("plan-compare:filter:end");
-            let _ = p.measure_with_start_mark_and_end_mark(
-                "plan-compare:filter",
-                "plan-compare:filter:start",
-                "plan-compare:filter:end",
-            );
-        }
-    });
+    let done = Closure::once_into_js(move || crate::perf::measure("plan-compare:filter"));
     let _ = window().set_timeout_with_callback(done.unchecked_ref());
 }
 
@@ -129,9 +120,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .collect();
 
     let on_search = move |ev: leptos::ev::Event| {
-        if let Some(p) = window().performance() {
-            let _ = p.mark("plan-compare:filter:start");
-        }
+        crate::perf::mark("plan-compare:filter:start");
         let value = event_target_value(&ev);
         app.update(true, |s| s.query = value);
         mark_filter_done();

@@ -37,9 +37,9 @@ fn import_files(library: Library, files: Vec<web_sys::File>) {
                     continue;
                 }
             };
-            crate::library::mark("plan-compare:read-file:start");
+            crate::perf::mark("plan-compare:read-file:start");
             let content = read_file(&name, &bytes).await;
-            crate::library::measure("plan-compare:read-file");
+            crate::perf::measure("plan-compare:read-file");
             drop(bytes);
             match content {
                 Ok(FileContent::Plan(text)) => import_text(library, name, text).await,

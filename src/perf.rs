@@ -1,0 +1,34 @@
+//! Performance marks and measures: how long the app's own work takes, readable by the benchmarks
+//! (`scripts/bench*.mjs`) and in the browser's performance panel. A measure `name` runs from the
+//! mark `{name}:start` to the mark `{name}:end`, so work spread over many tasks is measured as one.
+
+use leptos::prelude::window;
+
+/// Milliseconds since navigation started (0 where the browser has no clock to give).
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Sets the mark `name`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Measures `name` from its mark `{name}:start` to now.
+pub fn measure(name: &str) {
+    if let Some(p) = window().performance() {
+        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+}
+
+/// Runs `f` as the measure `name`.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    mark(&format!("{name}:start"));
+    let out = f();
+    measure(name);
+    out
+}
