@@ -17,6 +17,7 @@ use plan_library::LibraryError;
 
 use crate::i18n::ReviewMessage;
 use crate::state::Data;
+use crate::store::{local_storage_usable, read_local_value};
 
 /// The storage key of the corrections.
 const STORE_KEY: &str = "plan-compare:corrections";
@@ -35,31 +36,18 @@ pub fn review() -> Review {
     expect_context::<Review>()
 }
 
-fn storage_usable() -> bool {
-    matches!(window().local_storage(), Ok(Some(_)))
-}
-
 /// Reads the store, setting aside what cannot be read.
 fn load_store(messages: &mut Vec<ReviewMessage>) -> Vec<Correction> {
-    if !storage_usable() {
+    if !local_storage_usable() {
         // The library already says that nothing is kept.
         return Vec::new();
     }
-    // The raw string: a value that is not even JSON must be set aside too.
-    let Ok(Some(raw)) = LocalStorage::raw().get_item(STORE_KEY) else {
-        return Vec::new();
-    };
-    match parse_corrections(&raw) {
-        Ok(corrections) => corrections,
-        Err(_) => {
-            let aside = format!("{STORE_KEY}:unreadable:{}", crate::library::now_iso());
-            let storage = LocalStorage::raw();
-            let _ = storage.set_item(&aside, &raw);
-            let _ = storage.remove_item(STORE_KEY);
+    read_local_value(STORE_KEY, parse_corrections)
+        .unwrap_or_else(|aside| {
             messages.push(ReviewMessage::StoreSetAside(aside));
-            Vec::new()
-        }
-    }
+            None
+        })
+        .unwrap_or_default()
 }
 
 /// Loads the stored corrections into `data` and provides the [`Review`] context.
@@ -75,7 +63,7 @@ pub fn provide_review(data: RwSignal<Data>) -> Review {
     let review = Review {
         data,
         messages: RwSignal::new(messages),
-        persistent: RwSignal::new(storage_usable()),
+        persistent: RwSignal::new(local_storage_usable()),
     };
     provide_context(review);
     review
@@ -93,7 +81,8 @@ impl Review {
     /// Writes the corrections to storage; a refusal is reported and they hold for the session.
     fn persist(&self) {
         let json = self.corrections_json();
-        let written = storage_usable() && LocalStorage::raw().set_item(STORE_KEY, &json).is_ok();
+        let written =
+            local_storage_usable() && LocalStorage::raw().set_item(STORE_KEY, &json).is_ok();
         self.persistent.set(written);
         if !written {
             self.say(ReviewMessage::StorageFull);

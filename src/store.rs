@@ -110,28 +110,41 @@ pub async fn remove_indexed(id: &str) -> Result<(), JsValue> {
 
 /// The label an unreadable store is set aside under: the store's key, marked and dated.
 pub fn aside_label() -> String {
-    format!("{STORE_KEY}:unreadable:{}", crate::library::now_iso())
+    aside_key(STORE_KEY)
 }
 
-/// Reads the localStorage store, setting aside (under another key, beside it) a value that cannot
-/// be read. `None` when there is none.
-pub fn read_local(messages: &mut Vec<ImportMessage>) -> Option<Vec<ImportedDoc>> {
+fn aside_key(key: &str) -> String {
+    format!("{key}:unreadable:{}", crate::library::now_iso())
+}
+
+/// Reads the localStorage value under `key` with `parse`: `Ok(None)` when there is none. A value
+/// that cannot be read is moved aside, under `{key}:unreadable:{date}`, never deleted; that key is
+/// the error, for the message that says so.
+pub fn read_local_value<T, E>(
+    key: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Option<T>, String> {
     // The raw string, not `LocalStorage::get`: a value that is not even JSON must be set aside
     // too, not mistaken for an empty store.
-    let Ok(Some(raw)) = LocalStorage::raw().get_item(STORE_KEY) else {
-        return None;
+    let Ok(Some(raw)) = LocalStorage::raw().get_item(key) else {
+        return Ok(None);
     };
-    match parse_workspace(&raw) {
-        Ok(docs) => Some(docs),
-        Err(_) => {
-            let aside = aside_label();
-            let storage = LocalStorage::raw();
-            let _ = storage.set_item(&aside, &raw);
-            let _ = storage.remove_item(STORE_KEY);
-            messages.push(ImportMessage::StoreSetAside(aside));
-            None
-        }
-    }
+    parse(&raw).map(Some).map_err(|_| {
+        let aside = aside_key(key);
+        let storage = LocalStorage::raw();
+        let _ = storage.set_item(&aside, &raw);
+        let _ = storage.remove_item(key);
+        aside
+    })
+}
+
+/// Reads the localStorage store of imports, setting aside a value that cannot be read. `None`
+/// when there is none.
+pub fn read_local(messages: &mut Vec<ImportMessage>) -> Option<Vec<ImportedDoc>> {
+    read_local_value(STORE_KEY, parse_workspace).unwrap_or_else(|aside| {
+        messages.push(ImportMessage::StoreSetAside(aside));
+        None
+    })
 }
 
 /// Writes the whole store to localStorage; `false` when refused (full, or blocked).
