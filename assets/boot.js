@@ -46,7 +46,9 @@
   // or refused (sandboxed frames, blocked site data, some private modes): the app then keeps using
   // localStorage.
   var STORE_DB = 'plan-compare';
-  var IMPORTS = 'imports'; // key: auto-increment (the order added); value: { id, doc: JSON text }
+  // key: auto-increment (the order added); value: { id, doc: JSON text, plan: Uint8Array or absent,
+  // the plan's extraction stamped with the code's version (plan_library::stamped_extraction) }
+  var IMPORTS = 'imports';
   var ASIDE = 'unreadable'; // records that could not be read, under '<label>#<their key>'
   var BATCH = 40; // records per request: about 1 MB, a few ms to (de)serialise
   var opening = null;
@@ -101,35 +103,59 @@
         return Promise.resolve(false);
       }
     },
-    // { keys, docs }: in the order added; a doc is null when its record is not one of ours. Read
-    // BATCH records per request: each request's records are deserialised in their own task, not
-    // 25 MB in one.
+    // { keys, docs, plans }: in the order added; a doc is null when its record is not one of ours,
+    // a plan null when the record has no extraction. Read BATCH records per request: each
+    // request's records are deserialised in their own task, not 25 MB in one.
     readAll: function () {
       var keys = [];
       var docs = [];
+      var plans = [];
       function from(db, after) {
         var store = db.transaction(IMPORTS, 'readonly').objectStore(IMPORTS);
         var range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
         return Promise.all([requested(store.getAllKeys(range, BATCH)), requested(store.getAll(range, BATCH))])
           .then(function (both) {
             both[0].forEach(function (key) { keys.push(key); });
-            both[1].forEach(function (v) { docs.push(v && typeof v.doc === 'string' ? v.doc : null); });
-            return both[0].length < BATCH ? { keys: keys, docs: docs } : from(db, both[0][both[0].length - 1]);
+            both[1].forEach(function (v) {
+              docs.push(v && typeof v.doc === 'string' ? v.doc : null);
+              plans.push(v && v.plan instanceof Uint8Array ? v.plan : null);
+            });
+            var done = both[0].length < BATCH;
+            return done ? { keys: keys, docs: docs, plans: plans } : from(db, both[0][both[0].length - 1]);
           });
       }
       return database().then(function (db) { return from(db, undefined); });
     },
     // One transaction (all or nothing), its records added BATCH at a time: each batch is
     // serialised when the previous one is written, in its own task.
-    append: function (ids, docs) {
+    append: function (ids, docs, plans) {
       return writing([IMPORTS], function (tx) {
         var store = tx.objectStore(IMPORTS);
         function addFrom(start) {
           var last = null;
-          for (var i = start; i < Math.min(start + BATCH, ids.length); i++) last = store.add({ id: ids[i], doc: docs[i] });
+          for (var i = start; i < Math.min(start + BATCH, ids.length); i++) {
+            last = store.add({ id: ids[i], doc: docs[i], plan: plans[i] });
+          }
           if (last && start + BATCH < ids.length) last.onsuccess = function () { addFrom(start + BATCH); };
         }
         addFrom(0);
+      });
+    },
+    // Puts each plan's extraction into the records of its id (records kept without one, or with
+    // another version's).
+    setPlans: function (ids, plans) {
+      return writing([IMPORTS], function (tx) {
+        var index = tx.objectStore(IMPORTS).index('id');
+        ids.forEach(function (id, i) {
+          index.openCursor(id).onsuccess = function (event) {
+            var cursor = event.target.result;
+            if (!cursor) return;
+            var record = cursor.value;
+            record.plan = plans[i];
+            cursor.update(record);
+            cursor.continue();
+          };
+        });
       });
     },
     remove: function (id) {

@@ -1,14 +1,17 @@
 //! The user's imported plans in the app: kept in the browser's storage (`crate::store`), extracted
 //! with the same code as the built-in ones, and shown in every view beside them.
 //!
-//! What is stored is the texts (`plan_library::Workspace`), never the extraction. A store that
-//! cannot be read is set aside under another key and reported, never a blank app; storage that is
-//! refused or full is reported, and the plans stay usable for the session.
+//! What is stored is the texts (`plan_library::Workspace`) and, in IndexedDB, beside each text its
+//! extraction stamped with the extraction code's version (`PLAN_EXTRACTION_VERSION`, from
+//! `build.rs`): at start-up a plan is read back from it when the code is the same, and extracted
+//! again otherwise (and its new extraction kept). A store that cannot be read is set aside under
+//! another key and reported, never a blank app; storage that is refused or full is reported, and
+//! the plans stay usable for the session.
 //!
-//! Extraction costs about 10 ms per plan in wasm, so 1,000 plans are cut into slices of about
-//! 30 ms (`crate::tasks`) with a progress status between them: the page never freezes. The stored
-//! imports are extracted after the app is mounted with the built-in plans, and appear together
-//! once all are extracted.
+//! Extraction costs a few ms per plan in wasm, so 1,000 plans are cut into slices of about
+//! 20 ms (`crate::tasks`) with a progress status between them: the page never freezes. The stored
+//! imports are read back after the app is mounted with the built-in plans, and appear together
+//! once all are there.
 //!
 //! Each text is held once: in the extracted `Plan::text` (which `plan_extract::extract_plan`
 //! copies verbatim). `ImportedDoc::text` is emptied once its plan is extracted, and the store and
@@ -24,11 +27,16 @@ use plan_library::{
     workspace_documents, DocWithText, ImportedDoc, KnownText, LibraryError,
 };
 use plan_model::Plan;
+use wasm_bindgen::JsValue;
 
 use crate::i18n::ImportMessage;
 use crate::state::Data;
 use crate::store::{self, Backend};
 use crate::tasks::{next_task, sleep, TimeSlice};
+
+/// The extraction code's fingerprint (see `build.rs`): a stored extraction is used only by the
+/// code that made it.
+const EXTRACTION_VERSION: &str = env!("PLAN_EXTRACTION_VERSION");
 
 /// How far an extraction has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,10 +104,10 @@ fn known_texts(data: &Data) -> Vec<KnownText<'_>> {
         .collect()
 }
 
-/// Builds the library with the built-in plans (extracted now, measured as `plan-compare:extract`);
-/// the stored imports follow with [`Library::load_stored`].
+/// Builds the library with the built-in plans (read back from their stored form, measured as
+/// `plan-compare:builtin`); the stored imports follow with [`Library::load_stored`].
 pub fn provide_library() -> Library {
-    let builtin = crate::perf::measured("plan-compare:extract", plan_extract::extract_seeds);
+    let builtin = crate::perf::measured("plan-compare:builtin", crate::builtin::builtin_plans);
     let count = builtin.len();
     let library = Library {
         data: RwSignal::new(Data::new(builtin, Vec::new(), count)),
@@ -145,12 +153,14 @@ impl Library {
             // The app is mounted; let the page paint it with the built-in plans first.
             next_task().await;
             let mut messages = Vec::new();
-            let mut docs = self.read_store(&mut messages).await;
+            let (mut docs, kept) = self.read_store(&mut messages).await;
             for message in messages {
                 self.say(message);
             }
             if !docs.is_empty() {
-                let plans = self.extract_in_slices(&mut docs, "plan-compare:load").await;
+                let (plans, extracted_now) = self
+                    .plans_in_slices(&mut docs, kept, "plan-compare:load")
+                    .await;
                 self.data.update(|data| {
                     let mut all = (*data.extracted).clone();
                     all.extend(plans);
@@ -159,6 +169,7 @@ impl Library {
                     // Corrections of imported plans apply now that the plans are there.
                     data.rebuild();
                 });
+                self.keep_extractions(&extracted_now).await;
             }
             self.loading.set(false);
             self.end_turn();
@@ -166,17 +177,21 @@ impl Library {
         });
     }
 
-    /// The stored documents, texts included, in the order they were added.
-    async fn read_store(&self, messages: &mut Vec<ImportMessage>) -> Vec<ImportedDoc> {
+    /// The stored documents, texts included, in the order they were added, and beside each its
+    /// stamped extraction where one is kept.
+    async fn read_store(
+        &self,
+        messages: &mut Vec<ImportMessage>,
+    ) -> (Vec<ImportedDoc>, Vec<Option<Vec<u8>>>) {
         let backend = store::open().await;
         self.backend.set_value(backend);
         self.persistent.set(backend != Backend::Unavailable);
         match backend {
             Backend::Unavailable => {
                 messages.push(ImportMessage::StorageRefused);
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
-            Backend::Local => store::read_local(messages).unwrap_or_default(),
+            Backend::Local => (store::read_local(messages).unwrap_or_default(), Vec::new()),
             Backend::Indexed => {
                 let Ok(records) = store::read_indexed().await else {
                     // A store that cannot even be listed is left as it is, untouched: this session
@@ -184,29 +199,34 @@ impl Library {
                     self.backend.set_value(Backend::Unavailable);
                     self.persistent.set(false);
                     messages.push(ImportMessage::StorageRefused);
-                    return Vec::new();
+                    return (Vec::new(), Vec::new());
                 };
-                let mut docs = self.parse_records(&records, messages).await;
+                let (mut docs, kept) = self.parse_records(&records, messages).await;
                 if let Some(earlier) = store::read_local(messages) {
                     self.move_into_indexed(&mut docs, earlier, messages).await;
                 }
-                docs
+                (docs, kept)
             }
         }
     }
 
-    /// Reads the IndexedDB records a slice at a time; records that cannot be read are set aside.
+    /// Reads the IndexedDB records a slice at a time, each document with its stamped extraction;
+    /// records that cannot be read are set aside.
     async fn parse_records(
         &self,
         records: &store::IndexedRecords,
         messages: &mut Vec<ImportMessage>,
-    ) -> Vec<ImportedDoc> {
+    ) -> (Vec<ImportedDoc>, Vec<Option<Vec<u8>>>) {
         let mut docs = Vec::with_capacity(records.len() as usize);
+        let mut kept = Vec::with_capacity(records.len() as usize);
         let unreadable = Array::new();
         let mut slice = TimeSlice::start();
         for index in 0..records.len() {
             match records.doc(index).map(|json| parse_stored_doc(&json)) {
-                Some(Ok(doc)) => docs.push(doc),
+                Some(Ok(doc)) => {
+                    docs.push(doc);
+                    kept.push(records.plan(index));
+                }
                 _ => {
                     unreadable.push(&records.key(index));
                 }
@@ -222,7 +242,7 @@ impl Library {
                 messages.push(ImportMessage::StorageFull);
             }
         }
-        docs
+        (docs, kept)
     }
 
     /// Adds the documents of an earlier version's localStorage store to IndexedDB and removes that
@@ -241,7 +261,8 @@ impl Library {
             merge(&known, earlier, &taken)
         });
         let records: Vec<DocWithText> = fresh.iter().map(|d| d.with_text(&d.text)).collect();
-        if self.append_indexed(&records).await {
+        // Not extracted yet: their extractions are kept once they are (`keep_extractions`).
+        if self.append_indexed(&records, &[]).await {
             store::remove_local();
         } else {
             // The localStorage store stays as it was; this session has its plans anyway.
@@ -251,34 +272,73 @@ impl Library {
         docs.extend(fresh);
     }
 
-    /// Writes records to IndexedDB after the stored ones, converting them a slice at a time.
-    async fn append_indexed(&self, records: &[DocWithText<'_>]) -> bool {
+    /// Writes records to IndexedDB after the stored ones, converting them a slice at a time, each
+    /// with its plan's stamped extraction where `plans` has it (`plans[i]` is `records[i]`'s).
+    async fn append_indexed(&self, records: &[DocWithText<'_>], plans: &[Plan]) -> bool {
         if records.is_empty() {
             return true;
         }
-        let (ids, jsons) = (Array::new(), Array::new());
+        let (ids, jsons, stamped) = (Array::new(), Array::new(), Array::new());
         let mut slice = TimeSlice::start();
-        for record in records {
+        for (at, record) in records.iter().enumerate() {
             ids.push(&record.id.into());
             jsons.push(&stored_doc_json(record).into());
+            stamped.push(&plans.get(at).map_or(JsValue::UNDEFINED, stamped_bytes));
             slice.maybe_yield().await;
         }
-        store::append_indexed(&ids, &jsons).await.is_ok()
+        store::append_indexed(&ids, &jsons, &stamped).await.is_ok()
     }
 
-    /// Extracts `docs` a slice at a time, showing progress, measured as `measure_name`. Each
-    /// document's text moves into its plan.
-    async fn extract_in_slices(&self, docs: &mut [ImportedDoc], measure_name: &str) -> Vec<Plan> {
+    /// Keeps the extractions of the imported plans `extracted_now` (indices among the imports)
+    /// in their records, for the next start-up. Best effort: if the write fails, the next
+    /// start-up extracts them again.
+    async fn keep_extractions(&self, extracted_now: &[usize]) {
+        if extracted_now.is_empty() || self.backend.get_value() != Backend::Indexed {
+            return;
+        }
+        let data = self.data.get_untracked();
+        let imported = &data.extracted[data.builtin..];
+        let (ids, stamped) = (Array::new(), Array::new());
+        let mut slice = TimeSlice::start();
+        for plan in extracted_now.iter().filter_map(|&at| imported.get(at)) {
+            ids.push(&plan.id.as_str().into());
+            stamped.push(&stamped_bytes(plan));
+            slice.maybe_yield().await;
+        }
+        let _ = store::set_plans_indexed(&ids, &stamped).await;
+    }
+
+    /// The plans of `docs` a slice at a time, showing progress, measured as `measure_name`: read
+    /// back from their stamped extractions (`kept[i]` is `docs[i]`'s, if any) when these are of
+    /// this code, else extracted. Each document's text moves into its plan. Also returns which
+    /// were extracted.
+    async fn plans_in_slices(
+        &self,
+        docs: &mut [ImportedDoc],
+        mut kept: Vec<Option<Vec<u8>>>,
+        measure_name: &str,
+    ) -> (Vec<Plan>, Vec<usize>) {
         let total = docs.len();
         crate::perf::mark(&format!("{measure_name}:start"));
         let mut plans = Vec::with_capacity(total);
+        let mut extracted_now = Vec::new();
         let mut slice = TimeSlice::start();
-        for doc in docs.iter_mut() {
-            let mut plan = plan_extract::extract_plan(&doc.file_name, &doc.text);
+        for (at, doc) in docs.iter_mut().enumerate() {
+            // `plan.text` is the same text: hold it once.
+            let text = std::mem::take(&mut doc.text);
+            let stamped = kept.get_mut(at).and_then(Option::take);
+            let read_back = match stamped {
+                Some(bytes) => {
+                    plan_library::read_stamped_extraction(&bytes, EXTRACTION_VERSION, text)
+                }
+                None => Err(text),
+            };
+            let mut plan = read_back.unwrap_or_else(|text| {
+                extracted_now.push(at);
+                plan_extract::extract_plan(&doc.file_name, &text)
+            });
             // The id is the library's (unique among all plans), not the file name's.
             plan.id.clone_from(&doc.id);
-            // `plan.text` is the same text: hold it once.
-            doc.text = String::new();
             plans.push(plan);
             if slice.is_over() {
                 self.progress.set(Some(Progress {
@@ -290,7 +350,7 @@ impl Library {
         }
         crate::perf::measure(measure_name);
         self.progress.set(None);
-        plans
+        (plans, extracted_now)
     }
 
     /// Writes the imports added last (the `added` last ones) to storage; a refusal is reported and
@@ -306,7 +366,9 @@ impl Library {
             Backend::Indexed => {
                 let data = self.data.get_untracked();
                 let records = docs_with_texts(&data);
-                self.append_indexed(&records[records.len() - added..]).await
+                let plans = &data.extracted[data.extracted.len() - added..];
+                self.append_indexed(&records[records.len() - added..], plans)
+                    .await
             }
         };
         self.after_write(written);
@@ -323,8 +385,8 @@ impl Library {
 
     /// Extracts documents, adds them and stores them.
     async fn add_docs(&self, mut docs: Vec<ImportedDoc>) {
-        let plans = self
-            .extract_in_slices(&mut docs, "plan-compare:import")
+        let (plans, _) = self
+            .plans_in_slices(&mut docs, Vec::new(), "plan-compare:import")
             .await;
         let added = docs.len();
         self.data.update(|data| {
@@ -475,6 +537,12 @@ async fn read_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
         slice.maybe_yield().await;
     }
     Ok(docs)
+}
+
+/// A plan's extraction stamped with this code's version, as a `Uint8Array` for the store.
+fn stamped_bytes(plan: &Plan) -> JsValue {
+    let bytes = plan_library::stamped_extraction(plan, EXTRACTION_VERSION);
+    js_sys::Uint8Array::from(bytes.as_slice()).into()
 }
 
 fn refusal(file_name: &str, error: LibraryError) -> ImportMessage {

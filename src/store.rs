@@ -7,7 +7,7 @@
 //! and removed only once IndexedDB has it.
 
 use gloo_storage::{LocalStorage, Storage};
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use plan_library::{parse_workspace, ImportedDoc};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -62,6 +62,7 @@ pub async fn open() -> Backend {
 pub struct IndexedRecords {
     keys: Array,
     docs: Array,
+    plans: Array,
 }
 
 impl IndexedRecords {
@@ -77,6 +78,15 @@ impl IndexedRecords {
     pub fn key(&self, index: u32) -> JsValue {
         self.keys.get(index)
     }
+
+    /// Record `index`'s stamped extraction (`plan_library::stamped_extraction`), if it has one.
+    pub fn plan(&self, index: u32) -> Option<Vec<u8>> {
+        self.plans
+            .get(index)
+            .dyn_into::<Uint8Array>()
+            .ok()
+            .map(|bytes| bytes.to_vec())
+    }
 }
 
 pub async fn read_indexed() -> Result<IndexedRecords, JsValue> {
@@ -84,6 +94,7 @@ pub async fn read_indexed() -> Result<IndexedRecords, JsValue> {
     Ok(IndexedRecords {
         keys: Reflect::get(&both, &"keys".into())?.dyn_into()?,
         docs: Reflect::get(&both, &"docs".into())?.dyn_into()?,
+        plans: Reflect::get(&both, &"plans".into())?.dyn_into()?,
     })
 }
 
@@ -95,9 +106,17 @@ pub async fn set_aside_indexed(keys: &Array, label: &str) -> Result<(), JsValue>
         .map(|_| ())
 }
 
-/// Adds records (ids and their [`plan_library::stored_doc_json`]) after the stored ones.
-pub async fn append_indexed(ids: &Array, docs: &Array) -> Result<(), JsValue> {
-    call_helper("append", &Array::of2(ids, docs))
+/// Adds records (ids, their [`plan_library::stored_doc_json`] and their stamped extractions, as
+/// `Uint8Array`s or `undefined`) after the stored ones.
+pub async fn append_indexed(ids: &Array, docs: &Array, plans: &Array) -> Result<(), JsValue> {
+    call_helper("append", &Array::of3(ids, docs, plans))
+        .await
+        .map(|_| ())
+}
+
+/// Puts stamped extractions (`Uint8Array`s) into the records of the plans `ids`.
+pub async fn set_plans_indexed(ids: &Array, plans: &Array) -> Result<(), JsValue> {
+    call_helper("setPlans", &Array::of2(ids, plans))
         .await
         .map(|_| ())
 }

@@ -198,3 +198,73 @@ test('an unreadable IndexedDB record is set aside with a notice, the others stil
   assert.doesNotMatch((await allMessages(page)).join(' '), /could not be read/);
   await page.context().close();
 });
+
+/** Rewrites the `plan` field of the app's import records: `change(records)` returns the new
+ *  `plan` of each record, in the store's order (see assets/boot.js). */
+function rewriteKeptPlans(page, change) {
+  return page.evaluate((source) => new Promise((resolve, reject) => {
+    // eslint-disable-next-line no-new-func
+    const newPlans = new Function('records', `return (${source})(records);`);
+    const open = indexedDB.open('plan-compare');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('imports', 'readwrite');
+      const store = tx.objectStore('imports');
+      const keys = store.getAllKeys();
+      const records = store.getAll();
+      records.onsuccess = () => {
+        const plans = newPlans(records.result);
+        records.result.forEach((record, i) => store.put({ ...record, plan: plans[i] }, keys.result[i]));
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), change.toString());
+}
+
+const cardTitles = (page) => page.evaluate(() => [...document.querySelectorAll('[data-testid=plan]')].slice(5)
+  .map((card) => card.querySelector('h3 [lang]').textContent));
+/** The version each import record's kept extraction is stamped with ('' when it has none). */
+const keptVersions = async (page) => (await idbRecords(page, 'imports'))
+  .map((r) => (r.plan ? new TextDecoder().decode(r.plan.slice(0, 16)) : ''));
+
+test('imports are read back from their kept extraction; one of another version, or none, is extracted again and kept', async () => {
+  const text = fs.readFileSync(largeWorkspace, 'utf8');
+  const documents = JSON.parse(text).documents.slice(0, 3);
+  const small = path.join(scratch, 'three.json');
+  fs.writeFileSync(small, JSON.stringify({ schema: 'plan-compare-workspace/1', documents }));
+  const page = await newPage();
+  await openPanel(page);
+  await page.getByTestId('workspace-input').setInputFiles(small);
+  await waitForMessage(page, /^Added 3 plans/);
+  await page.getByTestId('import-close').click();
+  await waitForPlans(page, 8);
+  const titles = await cardTitles(page);
+  assert.equal(new Set(titles).size, 3, `three different titles: ${titles}`);
+  // Each record keeps its plan's extraction, stamped with one version of the code.
+  const versions = await keptVersions(page);
+  assert.equal(versions.length, 3);
+  assert.match(versions[0], /^[0-9a-f]{16}$/);
+  assert.ok(versions.every((v) => v === versions[0]), versions.join(' '));
+
+  // What is shown after a reload is the kept extraction, not a new one: with the first two
+  // records' extractions swapped, their cards swap titles (each over the other's text).
+  await rewriteKeptPlans(page, (records) => [records[1].plan, records[0].plan, records[2].plan]);
+  await page.reload();
+  await waitForPlans(page, 8);
+  assert.deepEqual(await cardTitles(page), [titles[1], titles[0], titles[2]]);
+
+  // Another version's extraction, or none, is not used: the text is extracted again, and the new
+  // extraction is kept for the next start-up.
+  await rewriteKeptPlans(page, (records) => {
+    const otherVersion = records[2].plan.slice();
+    otherVersion.set(new TextEncoder().encode('0000000000000000'));
+    return [undefined, undefined, otherVersion];
+  });
+  await page.reload();
+  await waitForPlans(page, 8);
+  assert.deepEqual(await cardTitles(page), titles);
+  for (let i = 0; i < 50 && (await keptVersions(page)).join() !== versions.join(); i++) await page.waitForTimeout(100);
+  assert.deepEqual(await keptVersions(page), versions);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

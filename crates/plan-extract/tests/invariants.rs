@@ -83,6 +83,18 @@ fn assert_verbatim(plan: &Plan) {
 }
 
 /// Extracts on a worker thread: a loop shows up as a failure instead of a hung test run.
+/// The plan's stored form (`plan_model::stored`) reads back as the same plan.
+fn assert_stored_form_reads_back(plan: &Plan) {
+    let bytes = plan_model::stored::to_bytes(plan);
+    let back = plan_model::stored::from_bytes(&bytes, plan.text.clone())
+        .unwrap_or_else(|(e, _)| panic!("{}: stored form unreadable: {e}", plan.source));
+    assert!(
+        back == *plan,
+        "{}: stored form reads back differently",
+        plan.source
+    );
+}
+
 fn extract_within_limit(source: &str, text: &str) -> Plan {
     let (tx, rx) = mpsc::channel();
     let (source, text) = (source.to_string(), text.to_string());
@@ -100,7 +112,25 @@ fn seeds_are_quoted_verbatim() {
         assert_eq!(plan.source, seed.source);
         assert!(!plan.items.is_empty(), "{} has no items", seed.source);
         assert_verbatim(&plan);
+        assert_stored_form_reads_back(&plan);
     }
+}
+
+/// The hand-labelled corpus in other styles reads back from its stored form too.
+#[test]
+fn corpus_plans_read_back_from_their_stored_form() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/corpus") {
+        let path = entry.expect("a corpus entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("a corpus text");
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            assert_stored_form_reads_back(&extract_plan(&name, &text));
+            read += 1;
+        }
+    }
+    assert!(read >= 10, "only {read} corpus texts");
 }
 
 #[test]
@@ -281,9 +311,11 @@ fn a_megabyte_of_plan_text_finishes() {
     assert!(text.len() >= 1 << 20);
     let plan = extract_within_limit("huge.txt", &text);
     assert_verbatim(&plan);
+    assert_stored_form_reads_back(&plan);
     assert!(!plan.items.is_empty());
     let plan = extract_within_limit("empty.txt", "");
     assert_verbatim(&plan);
+    assert_stored_form_reads_back(&plan);
 }
 
 /// Regression for the users' report: years in full-width digits (`到２０２５年`) panicked.
@@ -292,6 +324,7 @@ fn regression_fullwidth_years_do_not_panic() {
     let text = "合肥市人工智能产业提质扩量实施方案\n一、总体目标\n到２０２５年，人工智能企业达到２０００家。\n二、重点任务\n（一）到２０２４年底建成平台３０个。\n";
     let plan = extract_within_limit("fullwidth.txt", text);
     assert_verbatim(&plan);
+    assert_stored_form_reads_back(&plan);
     assert_eq!(plan.figures.first().and_then(|f| f.year), Some(2025));
 }
 
@@ -339,18 +372,21 @@ proptest! {
         assert_map_is_sound(&text);
         let plan = extract_within_limit("generated.txt", &text);
         assert_verbatim(&plan);
+        assert_stored_form_reads_back(&plan);
     }
 
     #[test]
     fn arbitrary_text_never_breaks_extraction(text in structural_text()) {
         let plan = extract_within_limit("random.txt", &text);
         assert_verbatim(&plan);
+        assert_stored_form_reads_back(&plan);
     }
 
     #[test]
     fn any_string_at_all(text in any::<String>()) {
         let plan = extract_within_limit("any.txt", &text);
         assert_verbatim(&plan);
+        assert_stored_form_reads_back(&plan);
     }
 
     #[test]
@@ -367,5 +403,6 @@ proptest! {
         let text: String = chars.into_iter().collect();
         let plan = extract_within_limit(SEEDS[seed].source, &text);
         assert_verbatim(&plan);
+        assert_stored_form_reads_back(&plan);
     }
 }

@@ -1,9 +1,11 @@
 //! The user's own plans: what is kept of an imported document, how it is recognised when it comes
 //! again, and the workspace file that carries a set of them to another machine.
 //!
-//! The text is what is kept, never the extraction: a plan is extracted again from its text each
-//! time the app starts, so better extraction reaches old imports too and the store stays small.
-//! No web dependency: the app reads and writes these records through the browser's storage.
+//! The text is what is kept, and beside it the plan's extraction stamped with the version of the
+//! extraction code that made it ([`stamped_extraction`]): the app reads a plan back instead of
+//! extracting it again only when its code is that version, so better extraction still reaches old
+//! imports. No web dependency: the app reads and writes these records through the browser's
+//! storage.
 //!
 //! [`corrections`]: a user's corrections of figures, kept apart from the extraction and applied on
 //! top of it, and the corrections file.
@@ -12,6 +14,33 @@ pub mod corrections;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+
+/// An imported plan's extraction as kept beside its text: `version` (the extraction code's
+/// fingerprint), a line break, and the plan's stored form (`plan_model::stored`, without the text).
+pub fn stamped_extraction(plan: &plan_model::Plan, version: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(version.len() + 1);
+    bytes.extend(version.as_bytes());
+    bytes.push(b'\n');
+    bytes.extend(plan_model::stored::to_bytes(plan));
+    bytes
+}
+
+/// The plan kept by [`stamped_extraction`] with `version`, given its text back. `Err` hands the
+/// text back when `bytes` were stamped by another version or cannot be read: it is then extracted
+/// again.
+pub fn read_stamped_extraction(
+    bytes: &[u8],
+    version: &str,
+    text: String,
+) -> Result<plan_model::Plan, String> {
+    let stored = bytes
+        .strip_prefix(version.as_bytes())
+        .and_then(|rest| rest.strip_prefix(b"\n"));
+    match stored {
+        Some(stored) => plan_model::stored::from_bytes(stored, text).map_err(|(_, text)| text),
+        None => Err(text),
+    }
+}
 
 /// The workspace file's schema name.
 pub const WORKSPACE_SCHEMA: &str = "plan-compare-workspace/1";
@@ -464,5 +493,35 @@ mod tests {
         d.hash = "forged".into();
         let json = workspace_json(&[d]);
         assert_eq!(parse_workspace(&json).unwrap()[0].hash, content_hash("一"));
+    }
+}
+
+#[cfg(test)]
+mod stamped_tests {
+    use super::*;
+
+    #[test]
+    fn a_stamped_extraction_reads_back_only_with_its_version() {
+        let seed = &plan_extract::seeds::SEEDS[0];
+        let plan = plan_extract::extract_plan(seed.source, seed.text);
+        let stamped = stamped_extraction(&plan, "v1");
+        let text = seed.text.to_string();
+        assert!(read_stamped_extraction(&stamped, "v1", text.clone()).unwrap() == plan);
+        // Another version's extraction is not used; the text comes back to be extracted again.
+        assert_eq!(
+            read_stamped_extraction(&stamped, "v2", text.clone()),
+            Err(text.clone())
+        );
+        assert_eq!(
+            read_stamped_extraction(&stamped, "v", text.clone()),
+            Err(text.clone())
+        );
+        // Damaged bytes are refused, not read as a plan.
+        let cut = &stamped[..stamped.len() / 2];
+        assert_eq!(
+            read_stamped_extraction(cut, "v1", text.clone()),
+            Err(text.clone())
+        );
+        assert_eq!(read_stamped_extraction(b"", "v1", text.clone()), Err(text));
     }
 }

@@ -9,10 +9,13 @@
 //! - [`vocab`]: the shared vocabularies (sectors, policy instruments, metrics, canonical
 //!   departments) whose keys the data carries.
 //! - [`places`]: cities with province and administrative level.
+//! - [`stored`]: a plan's stored form (JSON without its text), read back instead of extracted again.
 
+pub mod interned;
 pub mod places;
 pub mod plan;
 pub mod reference;
+pub mod stored;
 pub mod vocab;
 
 pub use plan::*;

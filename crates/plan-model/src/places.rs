@@ -6,10 +6,12 @@
 //! in with `include_str!`. They cost 48,112 + 5,499 bytes raw in the binary, about 19.4 KB brotli
 //! (17,267 + 1,981). [`divisions`] parses them once.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::interned::StaticStr;
 
 /// Administrative level of a plan's place (行政级别).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum AdminLevel {
     /// 省 / 自治区 / 特别行政区
@@ -38,24 +40,31 @@ impl AdminLevel {
 }
 
 /// The place of a plan: a province, municipality, prefecture or county, with its parents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct City {
     /// Short Chinese name as used in running text, e.g. `武汉`, `浙江`; a county's full name
     /// (`南山区`), as its short form is ambiguous.
-    pub zh: &'static str,
+    #[serde(deserialize_with = "crate::interned::one")]
+    pub zh: StaticStr,
     /// English name; for a county (which the data names in Chinese only) its prefecture's or
     /// province's English name.
-    pub en: &'static str,
+    #[serde(deserialize_with = "crate::interned::one")]
+    pub en: StaticStr,
     /// The province (or municipality) it lies in, or is: `湖北省`, `重庆市`.
-    pub province_zh: &'static str,
-    pub province_en: &'static str,
+    #[serde(deserialize_with = "crate::interned::one")]
+    pub province_zh: StaticStr,
+    #[serde(deserialize_with = "crate::interned::one")]
+    pub province_en: StaticStr,
     pub level: AdminLevel,
     /// The prefecture a county lies in, or the prefecture itself (`武汉市`); none for a province,
     /// a municipality and their directly administered counties.
-    pub prefecture_zh: Option<&'static str>,
-    pub prefecture_en: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub prefecture_zh: Option<StaticStr>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub prefecture_en: Option<StaticStr>,
     /// The county-level division itself (`南山区`, `桐乡市`), for a county-level place.
-    pub county_zh: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub county_zh: Option<StaticStr>,
     /// Division code (GB/T 2260 / NBS, six digits), 0 when unknown.
     pub code: u32,
 }

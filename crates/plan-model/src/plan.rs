@@ -3,13 +3,17 @@
 //! Spans are UTF-8 byte offsets into the plan's source text, so `&text[span.range()]` is the quote;
 //! the JSON export adds character offsets for consumers in other languages.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::interned::StaticStr;
 
 use crate::places::City;
 use crate::vocab::UnitClass;
 
 /// Half-open byte range `[start, end)` into a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -46,14 +50,14 @@ impl Span {
 }
 
 /// A piece of the source with where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quoted {
     pub text: String,
     pub span: Span,
 }
 
 /// A plan's title: from the text (with its span) or supplied by an editor (`curated`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Title {
     pub text: String,
     /// `true` when the text has no title line of its own and an editor supplied this one.
@@ -67,7 +71,7 @@ pub struct Title {
 }
 
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     Day,
@@ -77,7 +81,7 @@ pub enum DatePrecision {
 }
 
 /// A calendar date known to some precision, with the text it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanDate {
     pub year: Option<u16>,
     pub month: Option<u8>,
@@ -118,7 +122,7 @@ impl PlanDate {
 }
 
 /// The years a plan covers (规划期), e.g. 2023–2025. Either end may be unknown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub start: Option<u16>,
     pub end: Option<u16>,
@@ -126,7 +130,7 @@ pub struct Period {
 }
 
 /// What kind of document a plan is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanKind {
     /// 行动计划
@@ -151,7 +155,7 @@ impl PlanKind {
 }
 
 /// Where a document stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     Issued,
@@ -170,7 +174,7 @@ impl PlanStatus {
 }
 
 /// A document a plan cites: a document number (国发〔2017〕35号), a title in 《》, or both.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     pub number: Option<String>,
     pub title: Option<String>,
@@ -178,7 +182,7 @@ pub struct Citation {
 }
 
 /// A heading of the document's outline (一、 / (一) / 1. / (1)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// 1 for 一、, 2 for (一), 3 for 1., 4 for (1).
     pub level: u8,
@@ -195,7 +199,7 @@ pub struct Heading {
 }
 
 /// What an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// A goal or target (目标, 标志性成果).
@@ -239,7 +243,7 @@ impl ItemKind {
 }
 
 /// The role a department plays in an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 牵头单位 (or the first body named in `(A、B等按职责分工负责)`).
@@ -249,17 +253,18 @@ pub enum Role {
 }
 
 /// A department named by an item, raw and canonical.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeptRef {
     pub raw: String,
     /// Key into [`crate::vocab::DEPARTMENTS`]; `None` when the name is not recognised.
-    pub canonical: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub canonical: Option<StaticStr>,
     pub role: Role,
     pub span: Span,
 }
 
 /// A goal, task or measure: one numbered entry or one paragraph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub kind: ItemKind,
@@ -270,8 +275,10 @@ pub struct Item {
     pub span: Span,
     /// The item's text, verbatim (`source[span]`).
     pub quote: String,
+    #[serde(deserialize_with = "crate::interned::list")]
     pub sectors: Vec<&'static str>,
     /// Keys into [`crate::vocab::INSTRUMENTS`]: the policy instruments the item's words name.
+    #[serde(deserialize_with = "crate::interned::list")]
     pub instruments: Vec<&'static str>,
     pub departments: Vec<DeptRef>,
     /// Years the item names (`YYYY年`).
@@ -283,7 +290,7 @@ pub struct Item {
 }
 
 /// What a figure is. Only targets are goals; the rest are kept, marked, in their own places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// Where the plan wants to get (到2025年…达到400亿元, 建设10个平台).
@@ -329,7 +336,7 @@ impl FigureKind {
 
 /// What sort of quantity a figure states, which decides what may be done with it: only flows
 /// may be compared per year; a level's yearly pace is the growth implied between two levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureType {
     /// A stock or size at a point in time (产业规模400亿元, 算力5000PFlops).
@@ -369,7 +376,7 @@ impl MeasureType {
 }
 
 /// The rule that decided a figure's kind: what a reviewer checks first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum KindRule {
     /// 预计 in its sentence.
@@ -442,7 +449,7 @@ impl KindRule {
 }
 
 /// How far a reader may trust a figure's reading without checking the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// A strong cue, a known metric and (for a target) a year.
@@ -475,7 +482,7 @@ impl Confidence {
 
 /// The starting point a figure is measured from, where the text states it (由2020年的100亿元提高到…,
 /// 比2020年增长…).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
     /// The base value, normalised like the figure's (yuan, people …); `None` when only a base
     /// year is stated (比2020年增长50%).
@@ -486,7 +493,7 @@ pub struct Baseline {
 }
 
 /// How a figure bounds its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     Exact,
@@ -513,7 +520,7 @@ impl Bound {
 }
 
 /// Where a figure's target year comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum YearSource {
     /// Its sentence names it (到2025年, “十四五”).
@@ -538,7 +545,7 @@ impl YearSource {
 }
 
 /// A number that states a target, a commitment or a status.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub id: String,
     /// Index of the item it belongs to.
@@ -578,10 +585,13 @@ pub struct Figure {
     pub kind_cue: Option<String>,
     pub confidence: Confidence,
     /// Key into [`crate::vocab::METRICS`]; `None` when no metric fits.
-    pub metric: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub metric: Option<StaticStr>,
     /// Where a figure's scope differs from the metric's plain meaning (e.g. 核心及相关产业).
-    pub scope: Option<&'static str>,
+    #[serde(deserialize_with = "crate::interned::optional")]
+    pub scope: Option<StaticStr>,
     /// The fields a user corrected (`value`, `unit`, `year`, `measure`, `kind`), empty when none.
+    #[serde(deserialize_with = "crate::interned::list")]
     pub corrected: Vec<&'static str>,
 }
 
@@ -595,7 +605,7 @@ impl Figure {
 }
 
 /// What a [`Diagnostic`] reports. Codes, not sentences: the app words them in either language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DiagnosticCode {
     /// No heading (一、/(一)/1./(1), 第一章 …) was found.
@@ -632,7 +642,7 @@ impl DiagnosticCode {
 }
 
 /// Something extraction could not read, or chose to skip, with where it happened.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub code: DiagnosticCode,
     /// What it concerns, in the source's own words or as a number (see [`DiagnosticCode`]).
@@ -641,7 +651,7 @@ pub struct Diagnostic {
 }
 
 /// One plan document, as extracted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// Stable identifier: the source file name without its extension.
     pub id: String,

@@ -523,7 +523,7 @@ pub fn instrument_by_key(key: &str) -> Option<&'static Instrument> {
 }
 
 /// What a unit measures, so that a metric is only matched to figures it can describe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitClass {
     Money,
