@@ -45,11 +45,16 @@ const inlineScript = bundle.replace(/<\/script/gi, '<\\/script');
 let html = read('index.html').toString('utf8');
 const styleLink = /<link rel="stylesheet" href="\.\/style\.css"[^>]*>/;
 const scriptTag = /<script src="\.\/plan-compare\.bundle\.js" defer><\/script>/;
-if (!styleLink.test(html) || !scriptTag.test(html)) fail('index.html does not have the expected stylesheet and script tags');
+if (!styleLink.test(html) || !scriptTag.test(html) || !html.includes('<script src="./first-view.js"></script>')) {
+  fail('index.html does not have the expected stylesheet and script tags');
+}
 html = html
   .replace('<html lang="zh-CN">', '<html lang="zh-CN" data-single-file="1">')
   .replace(styleLink, () => `<style>\n${css}\n</style>`)
   .replace(scriptTag, '')
+  // The pre-rendered overview is for the hosted page only (scripts/prerender.mjs); the single file
+  // shows "Loading…" until the app mounts, and references no other file.
+  .replace(/\s*<!-- Before the first paint[^>]*-->\s*<script src="\.\/first-view\.js"><\/script>/, '')
   // Trunk's leftover marker of the rust link carries no URL but is noise in a standalone file.
   .replace(/\s*<link data-trunk[^>]*>/g, '')
   .replace('</body>', () => `<script>\n${inlineScript}\n</script>\n</body>`);

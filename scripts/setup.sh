@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 mkdir -p "$TOOLS/bin"
 started=$SECONDS
-# --serve: only what building and serving need (no browser for tests).
+# --serve: only what building and serving need (Chromium, which the build uses, but no driver).
 for_serve=0
 [ "${1:-}" = --serve ] && for_serve=1
 
@@ -91,10 +91,11 @@ if ! ( cd "$ROOT" && [ -f node_modules/.package-lock.json ] && cmp -s package-lo
 fi
 wasm-opt --version 2>/dev/null | grep -q 'version 132' || die "wasm-opt 132 not found in node_modules; run: npm ci"
 
-# 5. Chromium and ChromeDriver for the browser tests; brotli for the size report.
+# 5. Chromium for the build (scripts/prerender.mjs) and the browser tests; ChromeDriver for the
+# tests; brotli for the size report.
 missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
 if [ $for_serve = 0 ]; then
-  [ -x "$CHROMIUM" ] || missing+=(chromium)
   [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
   need brotli || missing+=(brotli)
 fi

@@ -69,7 +69,9 @@ pub fn start() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&saved));
         }
     }
+    // Replaces the static first view, and the pre-rendered overview of the hosted page.
     root.set_inner_html("");
+    root.remove_attribute("data-prerendered").ok();
     root.set_attribute("data-mounted", "true").ok();
     let root: web_sys::HtmlElement = root.unchecked_into();
     leptos::mount::mount_to(root, App).forget();

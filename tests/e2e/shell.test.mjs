@@ -36,6 +36,46 @@ test('shows all five plans in Chinese, cleanly', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+/** The page as it is before the app runs: the bundle is not loaded. */
+async function beforeTheApp(address) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/plan-compare.bundle.js', (route) => route.abort());
+  await page.goto(address);
+  return page;
+}
+
+test('the hosted page paints the overview before the app runs, only where the app opens on it', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<div id="app" data-prerendered="">/);
+  assert.doesNotMatch(html.slice(html.indexOf('<div id="app"')), /data-testid="(?!loading")|<script/, 'inert: no test ids, no script');
+
+  // No hash: the overview the app draws, five cards, already on screen.
+  let page = await beforeTheApp(env.url);
+  const overview = page.locator('#app .pc-first-view');
+  assert.ok(await overview.isVisible());
+  assert.equal(await page.locator('#app .pc-first-view .pc-card').count(), 5);
+  assert.match(await overview.innerText(), /天津市新一代人工智能产业发展三年行动计划/);
+  assert.equal(await page.getByTestId('loading').isVisible(), false);
+  await page.context().close();
+
+  // Any other address shows "Loading…" until the app has drawn what it asks for.
+  for (const address of [`${env.url}#view=compare`, `${env.url}#lang=en`, `${env.url}?lang=en`]) {
+    page = await beforeTheApp(address);
+    assert.equal(await page.locator('#app .pc-first-view').isVisible(), false, address);
+    assert.ok(await page.getByTestId('loading').isVisible(), address);
+    await page.context().close();
+  }
+
+  // The app takes over: its own overview, once, and nothing of the pre-rendered one is left.
+  page = await openPage(env.browser, env.url);
+  await page.getByTestId('plan-list').waitFor();
+  assert.equal(await page.locator('#app .pc-first-view').count(), 0);
+  assert.equal(await page.locator('#app[data-prerendered]').count(), 0);
+  assert.equal(await page.locator('.pc-card').count(), 5);
+  assert.deepEqual(page.problems, []);
+});
+
 test('speaks English with lang=en', async () => {
   const page = await openPage(env.browser, `${env.url}#lang=en`);
   await page.getByTestId('plan-list').waitFor();
