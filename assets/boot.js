@@ -104,27 +104,42 @@
       }
     },
     // { keys, docs, plans }: in the order added; a doc is null when its record is not one of ours,
-    // a plan null when the record has no extraction. Read BATCH records per request: each
-    // request's records are deserialised in their own task, not 25 MB in one.
+    // a plan null when the record has no extraction. The keys first, then every BATCH of records
+    // asked for at once in the same transaction: the requests are pipelined (not one round trip
+    // to the database after another), and each batch is deserialised in its own task, not 37 MB
+    // in one.
     readAll: function () {
-      var keys = [];
-      var docs = [];
-      var plans = [];
-      function from(db, after) {
-        var store = db.transaction(IMPORTS, 'readonly').objectStore(IMPORTS);
-        var range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-        return Promise.all([requested(store.getAllKeys(range, BATCH)), requested(store.getAll(range, BATCH))])
-          .then(function (both) {
-            both[0].forEach(function (key) { keys.push(key); });
-            both[1].forEach(function (v) {
-              docs.push(v && typeof v.doc === 'string' ? v.doc : null);
-              plans.push(v && v.plan instanceof Uint8Array ? v.plan : null);
+      return database().then(function (db) {
+        return new Promise(function (resolve, reject) {
+          var tx = db.transaction(IMPORTS, 'readonly');
+          var store = tx.objectStore(IMPORTS);
+          var keys = [];
+          var batches = [];
+          tx.onabort = tx.onerror = function () { reject(tx.error); };
+          store.getAllKeys().onsuccess = function (event) {
+            keys = event.target.result;
+            for (var start = 0; start < keys.length; start += BATCH) {
+              var last = keys[Math.min(start + BATCH, keys.length) - 1];
+              (function (at) {
+                store.getAll(IDBKeyRange.bound(keys[at], last)).onsuccess = function (done) {
+                  batches[at / BATCH] = done.target.result;
+                };
+              })(start);
+            }
+          };
+          tx.oncomplete = function () {
+            var docs = [];
+            var plans = [];
+            batches.forEach(function (batch) {
+              batch.forEach(function (v) {
+                docs.push(v && typeof v.doc === 'string' ? v.doc : null);
+                plans.push(v && v.plan instanceof Uint8Array ? v.plan : null);
+              });
             });
-            var done = both[0].length < BATCH;
-            return done ? { keys: keys, docs: docs, plans: plans } : from(db, both[0][both[0].length - 1]);
-          });
-      }
-      return database().then(function (db) { return from(db, undefined); });
+            resolve({ keys: keys, docs: docs, plans: plans });
+          };
+        });
+      });
     },
     // One transaction (all or nothing), its records added BATCH at a time: each batch is
     // serialised when the previous one is written, in its own task.
