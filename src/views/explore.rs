@@ -260,10 +260,12 @@ fn result(
                 .into_iter()
                 .map(|(range, hit)| {
                     let text = quote[range].to_string();
+                    // The text between hits is a bare text node: a row's paragraph has one
+                    // element per hit, not per run.
                     if hit {
                         view! { <mark class="pc-hit">{text}</mark> }.into_any()
                     } else {
-                        view! { <span>{text}</span> }.into_any()
+                        text.into_any()
                     }
                 })
                 .collect_view()
@@ -283,7 +285,7 @@ fn result(
         <li class="pc-result" data-testid="result" data-item-id=item.id.clone()>
             <p class="pc-result__meta">
                 <strong>{plan_label(data, r.plan, lang)}</strong>
-                " · " {item.kind.tr(lang)}
+                {format!(" · {}", item.kind.tr(lang))}
                 {(!path.is_empty()).then(|| view! { " · " <span lang="zh-CN">{path}</span> })}
             </p>
             <p class="pc-result__text" lang="zh-CN">{runs}</p>
@@ -295,8 +297,9 @@ fn result(
                     {item.instruments.iter().map(|i| view! { <li class="pc-chip pc-chip--instrument" data-key=*i>{instrument_name(i, lang)}</li> }).collect_view()}
                 </ul>
             })}
-            {(!lead.is_empty()).then(|| view! { <p class="pc-small">{Msg::LeadDept.text(lang)} ": " {lead}</p> })}
-            {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{Msg::ResponsibleDept.text(lang)} ": " {responsible}</p> })}
+            // One text node each (not three): fewer nodes to create per row.
+            {(!lead.is_empty()).then(|| view! { <p class="pc-small">{format!("{}: {lead}", Msg::LeadDept.text(lang))}</p> })}
+            {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{format!("{}: {responsible}", Msg::ResponsibleDept.text(lang))}</p> })}
             {(!item.figures.is_empty()).then(|| view! { <ul class="pc-figures">{figures}</ul> })}
             {is_compared(item).then(|| similar_tasks(data.clone(), r, state.clone(), lang))}
         </li>
