@@ -9,6 +9,7 @@ use plan_model::{Item, ItemKind, Role};
 
 use crate::i18n::{results_count, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState, YearBound, YEAR_MAX, YEAR_MIN};
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,11 +35,42 @@ fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     }
 }
 
-/// Marks the end of a search keystroke's work once the DOM has been updated (after Leptos's
-/// effects, which run as microtasks), for the benchmark's `plan-compare:filter` measure.
-fn mark_filter_done() {
-    let done = Closure::once_into_js(move || crate::perf::measure("plan-compare:filter"));
-    let _ = window().set_timeout_with_callback(done.unchecked_ref());
+/// Search keystrokes so far: each keystroke's start mark is its own
+/// (`plan-compare:filter:start:N`), so that one whose frame comes after the next keystroke has
+/// started is still measured from its own start.
+static KEYSTROKES: AtomicU32 = AtomicU32::new(0);
+
+/// Marks the start of a search keystroke's work; returns the mark's name for [`mark_filter_done`].
+fn mark_filter_start() -> String {
+    let start = format!(
+        "plan-compare:filter:start:{}",
+        KEYSTROKES.fetch_add(1, Ordering::Relaxed)
+    );
+    crate::perf::mark(&start);
+    start
+}
+
+/// Ends the benchmark's measures of a search keystroke (see docs/benchmarks.md):
+/// - `plan-compare:filter`: until the browser has drawn the keystroke's frame: a task queued from
+///   the next animation frame's callback runs after that frame's style, layout, paint and commit,
+///   so the measure covers filter, facets, the DOM update and the browser's rendering of it;
+/// - `plan-compare:filter-dom` (the measure's definition until 2026-11): until a task queued now
+///   runs, after Leptos's effects (microtasks) have updated the DOM. The browser renders whenever
+///   its next frame comes, before or after that task, so it covers the rendering only sometimes.
+fn mark_filter_done(start: String) {
+    let dom_start = start.clone();
+    let dom = Closure::once_into_js(move || {
+        crate::perf::measure_from("plan-compare:filter-dom", &dom_start)
+    });
+    let _ = window().set_timeout_with_callback(dom.unchecked_ref());
+    let frame = Closure::once_into_js(move || {
+        let drawn = Closure::once_into_js(move || {
+            crate::perf::measure_from("plan-compare:filter", &start);
+            crate::perf::clear_mark(&start);
+        });
+        let _ = window().set_timeout_with_callback(drawn.unchecked_ref());
+    });
+    let _ = window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// A group of checkboxes whose rows stay in place while counts change, so focus is never lost.
@@ -120,10 +152,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .collect();
 
     let on_search = move |ev: leptos::ev::Event| {
-        crate::perf::mark("plan-compare:filter:start");
+        let start = mark_filter_start();
         let value = event_target_value(&ev);
         app.update(true, |s| s.query = value);
-        mark_filter_done();
+        mark_filter_done(start);
     };
     let set_year = move |which: usize, value: String| {
         app.update(false, |s| {
