@@ -103,9 +103,10 @@ await page.getByTestId('search').waitFor();
 const rendered = await page.evaluate(() => performance.now());
 console.log(`explore view rendered (${await page.getByTestId("result").count()} result rows drawn): ${fmt(rendered)} after navigation start`);
 // About 40 keystrokes (each character is one input event), so that the p95 is not just the maximum.
-const keystrokes = await typeQueries(page, ['机器人', '数据', '智能制造', '人才', '2025', '算力', '产业园', '应用场景', '人工智能', '创新平台', '医疗', '无人驾驶']);
+const { drawn: keystrokes, dom } = await typeQueries(page, ['机器人', '数据', '智能制造', '人才', '2025', '算力', '产业园', '应用场景', '人工智能', '创新平台', '医疗', '无人驾驶']);
 results.keystrokeP95 = percentile(keystrokes, 95);
-console.log(`search keystroke (filter + facets + redraw): median ${fmt(median(keystrokes))}, p95 ${fmt(results.keystrokeP95)}, max ${fmt(Math.max(...keystrokes))} over ${keystrokes.length} keystrokes (budget: p95 16 ms)`);
+console.log(`search keystroke (filter + facets + redraw, to the frame drawn): median ${fmt(median(keystrokes))}, p95 ${fmt(results.keystrokeP95)}, max ${fmt(Math.max(...keystrokes))} over ${keystrokes.length} keystrokes (budget: p95 16 ms)`);
+console.log(`search keystroke, old definition (to the first task after the DOM update; plan-compare:filter-dom): median ${fmt(median(dom))}, p95 ${fmt(percentile(dom, 95))}, max ${fmt(Math.max(...dom))}`);
 
 // Importing a user's plan: pasted text of 100 KB and 1 MB (the seeds, repeated), through the real
 // panel. Reports the extraction measure the app sets and the longest task the page had.

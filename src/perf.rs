@@ -25,6 +25,23 @@ pub fn measure(name: &str) {
     }
 }
 
+/// Measures `name` from the mark `start` to now (ending at the mark `{name}:end`): for a second
+/// measure of the same work, or one whose start mark is its own.
+pub fn measure_from(name: &str, start: &str) {
+    if let Some(p) = window().performance() {
+        let end = format!("{name}:end");
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, start, &end);
+    }
+}
+
+/// Removes the marks named `name`.
+pub fn clear_mark(name: &str) {
+    if let Some(p) = window().performance() {
+        p.clear_marks_with_mark_name(name);
+    }
+}
+
 /// Runs `f` as the measure `name`.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     mark(&format!("{name}:start"));

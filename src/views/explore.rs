@@ -9,6 +9,7 @@ use plan_model::{Item, ItemKind, Role};
 
 use crate::i18n::{results_count, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState, YearBound, YEAR_MAX, YEAR_MIN};
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,11 +35,42 @@ fn toggle<T: PartialEq + Clone>(list: &mut Vec<T>, value: &T) {
     }
 }
 
-/// Marks the end of a search keystroke's work once the DOM has been updated (after Leptos's
-/// effects, which run as microtasks), for the benchmark's `plan-compare:filter` measure.
-fn mark_filter_done() {
-    let done = Closure::once_into_js(move || crate::perf::measure("plan-compare:filter"));
-    let _ = window().set_timeout_with_callback(done.unchecked_ref());
+/// Search keystrokes so far: each keystroke's start mark is its own
+/// (`plan-compare:filter:start:N`), so that one whose frame comes after the next keystroke has
+/// started is still measured from its own start.
+static KEYSTROKES: AtomicU32 = AtomicU32::new(0);
+
+/// Marks the start of a search keystroke's work; returns the mark's name for [`mark_filter_done`].
+fn mark_filter_start() -> String {
+    let start = format!(
+        "plan-compare:filter:start:{}",
+        KEYSTROKES.fetch_add(1, Ordering::Relaxed)
+    );
+    crate::perf::mark(&start);
+    start
+}
+
+/// Ends the benchmark's measures of a search keystroke (see docs/benchmarks.md):
+/// - `plan-compare:filter`: until the browser has drawn the keystroke's frame: a task queued from
+///   the next animation frame's callback runs after that frame's style, layout, paint and commit,
+///   so the measure covers filter, facets, the DOM update and the browser's rendering of it;
+/// - `plan-compare:filter-dom` (the measure's definition until 2026-11): until a task queued now
+///   runs, after Leptos's effects (microtasks) have updated the DOM. The browser renders whenever
+///   its next frame comes, before or after that task, so it covers the rendering only sometimes.
+fn mark_filter_done(start: String) {
+    let dom_start = start.clone();
+    let dom = Closure::once_into_js(move || {
+        crate::perf::measure_from("plan-compare:filter-dom", &dom_start)
+    });
+    let _ = window().set_timeout_with_callback(dom.unchecked_ref());
+    let frame = Closure::once_into_js(move || {
+        let drawn = Closure::once_into_js(move || {
+            crate::perf::measure_from("plan-compare:filter", &start);
+            crate::perf::clear_mark(&start);
+        });
+        let _ = window().set_timeout_with_callback(drawn.unchecked_ref());
+    });
+    let _ = window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// A group of checkboxes whose rows stay in place while counts change, so focus is never lost.
@@ -120,10 +152,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .collect();
 
     let on_search = move |ev: leptos::ev::Event| {
-        crate::perf::mark("plan-compare:filter:start");
+        let start = mark_filter_start();
         let value = event_target_value(&ev);
         app.update(true, |s| s.query = value);
-        mark_filter_done();
+        mark_filter_done(start);
     };
     let set_year = move |which: usize, value: String| {
         app.update(false, |s| {
@@ -160,7 +192,10 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         <section class="pc-view" aria-labelledby="pc-explore-h" data-testid="view-explore">
             <h2 id="pc-explore-h">{View::Explore.tr(lang)}</h2>
             <div class="pc-explore">
-                <form class="pc-filters" on:submit=|ev| ev.prevent_default() data-testid="filters">
+                // autocomplete="off": the browser does not keep these controls' state itself (the
+                // URL does), so it no longer serialises all ~80 of them on every history update, as
+                // it did on each keystroke's replaceState (4-6 ms of a keystroke in Chromium).
+                <form class="pc-filters" autocomplete="off" on:submit=|ev| ev.prevent_default() data-testid="filters">
                     <div class="pc-search">
                         <label for="pc-search-input">{Msg::SearchLabel.text(lang)}</label>
                         <input
@@ -257,10 +292,12 @@ fn result(
                 .into_iter()
                 .map(|(range, hit)| {
                     let text = quote[range].to_string();
+                    // The text between hits is a bare text node: a row's paragraph has one
+                    // element per hit, not per run.
                     if hit {
                         view! { <mark class="pc-hit">{text}</mark> }.into_any()
                     } else {
-                        view! { <span>{text}</span> }.into_any()
+                        text.into_any()
                     }
                 })
                 .collect_view()
@@ -280,7 +317,7 @@ fn result(
         <li class="pc-result" data-testid="result" data-item-id=item.id.clone()>
             <p class="pc-result__meta">
                 <strong>{plan_label(data, r.plan, lang)}</strong>
-                " · " {item.kind.tr(lang)}
+                {format!(" · {}", item.kind.tr(lang))}
                 {(!path.is_empty()).then(|| view! { " · " <span lang="zh-CN">{path}</span> })}
             </p>
             <p class="pc-result__text" lang="zh-CN">{runs}</p>
@@ -292,8 +329,9 @@ fn result(
                     {item.instruments.iter().map(|i| view! { <li class="pc-chip pc-chip--instrument" data-key=*i>{instrument_name(i, lang)}</li> }).collect_view()}
                 </ul>
             })}
-            {(!lead.is_empty()).then(|| view! { <p class="pc-small">{Msg::LeadDept.text(lang)} ": " {lead}</p> })}
-            {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{Msg::ResponsibleDept.text(lang)} ": " {responsible}</p> })}
+            // One text node each (not three): fewer nodes to create per row.
+            {(!lead.is_empty()).then(|| view! { <p class="pc-small">{format!("{}: {lead}", Msg::LeadDept.text(lang))}</p> })}
+            {(!responsible.is_empty()).then(|| view! { <p class="pc-small">{format!("{}: {responsible}", Msg::ResponsibleDept.text(lang))}</p> })}
             {(!item.figures.is_empty()).then(|| view! { <ul class="pc-figures">{figures}</ul> })}
             {is_compared(item).then(|| similar_tasks(data.clone(), r, state.clone(), lang))}
         </li>
