@@ -211,25 +211,9 @@
     }
   }
 
-  // Decoding and compiling the wasm keep the main thread busy for a while: let the browser paint
-  // the first view (the pre-rendered overview, or "Loading…") before, not after. The next
-  // animation frame's callback runs just before that frame is painted, so the work starts in a
-  // task queued from it; rAF does not run in hidden pages, hence the timer beside it.
-  function afterFirstPaint(work) {
-    var started = false;
-    function once() {
-      if (!started) {
-        started = true;
-        work();
-      }
-    }
-    window.requestAnimationFrame(function () { setTimeout(once, 0); });
-    setTimeout(once, 100);
-  }
-
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', function () { afterFirstPaint(start); });
+    document.addEventListener('DOMContentLoaded', start);
   } else {
-    afterFirstPaint(start);
+    start();
   }
 })();
