@@ -50,9 +50,9 @@ trap 'rm -rf "$out"' EXIT
 figures="$out/figures"
 : > "$figures"
 
-# Files a first visit loads: the page, its stylesheet and the one script (glue, wasm and boot).
+# Files a first visit loads: the page, its stylesheet, first-view.js and the one script (glue, wasm and boot).
 # plan-compare.html is the offline single file, downloaded on request only.
-first_visit=(index.html style.css plan-compare.bundle.js)
+first_visit=(index.html style.css first-view.js plan-compare.bundle.js)
 printf '%-28s %10s %10s %10s  %s\n' file raw gzip brotli first-visit
 total_raw=0; total_gz=0; total_br=0
 for file in $(cd dist && find . -type f | sed 's|^\./||' | sort); do
