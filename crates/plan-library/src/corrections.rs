@@ -199,14 +199,9 @@ pub fn parse_corrections(json: &str) -> Result<Vec<Correction>, LibraryError> {
         corrections: Vec<serde_json::Value>,
     }
     let bad = |why: String| LibraryError::BadCorrections(why);
-    let file: File = serde_json::from_str(json.trim_start_matches('\u{feff}'))
-        .map_err(|e| bad(format!("not a corrections file: {e}")))?;
-    if file.schema != CORRECTIONS_SCHEMA {
-        return Err(bad(format!(
-            "schema {:?}, expected {CORRECTIONS_SCHEMA:?}",
-            file.schema
-        )));
-    }
+    let file: File =
+        crate::from_json_file(json).map_err(|e| bad(format!("not a corrections file: {e}")))?;
+    crate::check_schema(&file.schema, CORRECTIONS_SCHEMA).map_err(bad)?;
     file.corrections
         .into_iter()
         .enumerate()

@@ -248,17 +248,27 @@ pub fn parse_stored_doc(json: &str) -> Result<ImportedDoc, LibraryError> {
     })
 }
 
+/// Reads one of our JSON files (a workspace or corrections file), which an editor may have saved
+/// with a byte-order mark.
+fn from_json_file<'a, T: Deserialize<'a>>(json: &'a str) -> serde_json::Result<T> {
+    serde_json::from_str(json.trim_start_matches('\u{feff}'))
+}
+
+/// `Err` saying what is wrong when a file names the schema `found` where `expected` is needed.
+fn check_schema(found: &str, expected: &str) -> Result<(), String> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(format!("schema {found:?}, expected {expected:?}"))
+    }
+}
+
 /// Reads a workspace file (or the store, which has the same form). Hashes are computed again, not
 /// trusted; documents with an empty text are dropped.
 pub fn parse_workspace(json: &str) -> Result<Vec<ImportedDoc>, LibraryError> {
-    let workspace: Workspace = serde_json::from_str(json.trim_start_matches('\u{feff}'))
-        .map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
-    if workspace.schema != WORKSPACE_SCHEMA {
-        return Err(LibraryError::BadWorkspace(format!(
-            "schema {:?}, expected {WORKSPACE_SCHEMA:?}",
-            workspace.schema
-        )));
-    }
+    let workspace: Workspace =
+        from_json_file(json).map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    check_schema(&workspace.schema, WORKSPACE_SCHEMA).map_err(LibraryError::BadWorkspace)?;
     Ok(workspace
         .documents
         .into_iter()
@@ -282,14 +292,9 @@ pub fn workspace_documents(json: &str) -> Result<Vec<&RawValue>, LibraryError> {
         #[serde(borrow)]
         documents: Vec<&'a RawValue>,
     }
-    let workspace: Lazy = serde_json::from_str(json.trim_start_matches('\u{feff}'))
-        .map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
-    if workspace.schema != WORKSPACE_SCHEMA {
-        return Err(LibraryError::BadWorkspace(format!(
-            "schema {:?}, expected {WORKSPACE_SCHEMA:?}",
-            workspace.schema
-        )));
-    }
+    let workspace: Lazy =
+        from_json_file(json).map_err(|e| LibraryError::BadWorkspace(e.to_string()))?;
+    check_schema(&workspace.schema, WORKSPACE_SCHEMA).map_err(LibraryError::BadWorkspace)?;
     Ok(workspace.documents)
 }
 
