@@ -90,6 +90,12 @@ pub(crate) fn text_matches(item: &Item, terms: &[String]) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Failures(u8);
 
+/// Whether a filter on keys rules an item out: it names some keys (`wanted`; none means any) and
+/// the item has none of them.
+fn rules_out<'k>(wanted: &[String], mut keys: impl Iterator<Item = &'k str>) -> bool {
+    !wanted.is_empty() && !keys.any(|key| wanted.iter().any(|w| w == key))
+}
+
 impl Failures {
     const PLANS: u8 = 1;
     const SECTORS: u8 = 1 << 1;
@@ -105,28 +111,14 @@ impl Failures {
         if !filter.plans.is_empty() && !filter.plans.contains(&plan.id) {
             bits |= Self::PLANS;
         }
-        if !filter.sectors.is_empty()
-            && !item
-                .sectors
-                .iter()
-                .any(|s| filter.sectors.iter().any(|f| f == s))
-        {
+        if rules_out(&filter.sectors, item.sectors.iter().copied()) {
             bits |= Self::SECTORS;
         }
-        if !filter.instruments.is_empty()
-            && !item
-                .instruments
-                .iter()
-                .any(|s| filter.instruments.iter().any(|f| f == s))
-        {
+        if rules_out(&filter.instruments, item.instruments.iter().copied()) {
             bits |= Self::INSTRUMENTS;
         }
-        if !filter.departments.is_empty()
-            && !item.departments.iter().any(|d| {
-                d.canonical
-                    .is_some_and(|c| filter.departments.iter().any(|f| f == c))
-            })
-        {
+        let departments = item.departments.iter().filter_map(|d| d.canonical);
+        if rules_out(&filter.departments, departments) {
             bits |= Self::DEPARTMENTS;
         }
         if !filter.kinds.is_empty() && !filter.kinds.contains(&item.kind) {
