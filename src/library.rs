@@ -193,9 +193,9 @@ impl Library {
             }
             Backend::Local => (store::read_local(messages).unwrap_or_default(), Vec::new()),
             Backend::Indexed => {
-                crate::perf::mark("plan-compare:store-read:start");
-                let records = store::read_indexed().await;
-                crate::perf::measure("plan-compare:store-read");
+                let records =
+                    crate::perf::measured_async("plan-compare:store-read", store::read_indexed())
+                        .await;
                 let Ok(records) = records else {
                     // A store that cannot even be listed is left as it is, untouched: this session
                     // keeps its plans in memory only.
@@ -204,9 +204,11 @@ impl Library {
                     messages.push(ImportMessage::StorageRefused);
                     return (Vec::new(), Vec::new());
                 };
-                crate::perf::mark("plan-compare:store-parse:start");
-                let (mut docs, kept) = self.parse_records(&records, messages).await;
-                crate::perf::measure("plan-compare:store-parse");
+                let (mut docs, kept) = crate::perf::measured_async(
+                    "plan-compare:store-parse",
+                    self.parse_records(&records, messages),
+                )
+                .await;
                 if let Some(earlier) = store::read_local(messages) {
                     self.move_into_indexed(&mut docs, earlier, messages).await;
                 }

@@ -18,11 +18,7 @@ pub fn mark(name: &str) {
 
 /// Measures `name` from its mark `{name}:start` to now.
 pub fn measure(name: &str) {
-    if let Some(p) = window().performance() {
-        let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-        let _ = p.mark(&end);
-        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
-    }
+    measure_from(name, &format!("{name}:start"));
 }
 
 /// Measures `name` from the mark `start` to now (ending at the mark `{name}:end`): for a second
@@ -46,6 +42,14 @@ pub fn clear_mark(name: &str) {
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     mark(&format!("{name}:start"));
     let out = f();
+    measure(name);
+    out
+}
+
+/// Awaits `work` as the measure `name` (the tasks between its steps included).
+pub async fn measured_async<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    mark(&format!("{name}:start"));
+    let out = work.await;
     measure(name);
     out
 }

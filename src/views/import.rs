@@ -37,9 +37,9 @@ fn import_files(library: Library, files: Vec<web_sys::File>) {
                     continue;
                 }
             };
-            crate::perf::mark("plan-compare:read-file:start");
-            let content = read_file(&name, &bytes).await;
-            crate::perf::measure("plan-compare:read-file");
+            let content =
+                crate::perf::measured_async("plan-compare:read-file", read_file(&name, &bytes))
+                    .await;
             drop(bytes);
             match content {
                 Ok(FileContent::Plan(text)) => import_text(library, name, text).await,
