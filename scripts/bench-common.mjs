@@ -27,3 +27,20 @@ export async function typeQueries(page, queries) {
   }
   return { drawn, dom };
 }
+
+/** The peer of the keystroke measure, for the same run: a page whose search box does no work,
+ *  with the same two measures set the same way as the app sets them (src/views/explore.rs,
+ *  mark_filter_done). It shows the floor of the measure on this machine: to the frame drawn
+ *  includes the wait for the next frame, which no keystroke handler can shorten. */
+export const IDLE_INPUT_PAGE = `<!DOCTYPE html><meta charset="utf-8"><title>peer: a search box that does nothing</title>
+<input type="search" data-testid="search" autocomplete="off">
+<script>
+let n = 0;
+const measure = (name, start) => { performance.mark(name + ':end'); performance.measure(name, start, name + ':end'); };
+document.querySelector('input').addEventListener('input', () => {
+  const start = 'plan-compare:filter:start:' + n++;
+  performance.mark(start);
+  setTimeout(() => measure('plan-compare:filter-dom', start));
+  requestAnimationFrame(() => setTimeout(() => { measure('plan-compare:filter', start); performance.clearMarks(start); }));
+});
+</script>`;

@@ -92,12 +92,17 @@ fi
 wasm-opt --version 2>/dev/null | grep -q 'version 132' || die "wasm-opt 132 not found in node_modules; run: npm ci"
 
 # 5. Chromium for the build (scripts/prerender.mjs) and the browser tests; ChromeDriver for the
-# tests; brotli for the size report.
+# tests; brotli for the size report; a Chinese font for the tests and benchmarks. Every reader of
+# the app has one: without it Chromium searches its fallback fonts for every Chinese character and
+# then draws boxes, so the layout tests would not see the text as a reader does, and the
+# benchmarks would time that search (measured 2026-12-04: text shaping per search keystroke 6 ms
+# without a Chinese font, 3 ms with Noto CJK).
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 if [ $for_serve = 0 ]; then
   [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
   need brotli || missing+=(brotli)
+  fc-list :lang=zh family 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 fi
 [ ${#missing[@]} = 0 ] || apt_install "${missing[@]}"
 

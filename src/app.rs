@@ -153,27 +153,35 @@ fn PrintInfo() -> impl IntoView {
     let printed = RwSignal::new(now_text());
     let on_print = window_event_listener(leptos::ev::beforeprint, move |_| printed.set(now_text()));
     on_cleanup(move || on_print.remove());
+    // Memos: a search keystroke changes the state but neither the view nor the plans, so it only
+    // updates the link's text, instead of rebuilding the list.
+    let view = Memo::new(move |_| app.state.with(|s| s.view));
+    let chosen = Memo::new(move |_| app.state.with(|s| s.plans.clone()));
+    let link = move || {
+        app.state.track();
+        window().location().href().unwrap_or_default()
+    };
     view! {
         <dl class="pc-print-info" data-testid="print-info">
             {move || {
                 let lang = app.lang.get();
-                let data = library.data.get();
-                let (view, plans) = app.state.with(|s| {
-                    let plans = if s.plans.is_empty() {
-                        Msg::AllPlans.text(lang).to_string()
-                    } else {
-                        data.selected(s)
-                            .into_iter()
-                            .map(|p| crate::views::plan_label(&data, p, lang))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    };
-                    (s.view, plans)
-                });
-                let link = window().location().href().unwrap_or_default();
+                let plans = move || {
+                    let data = library.data.get();
+                    chosen.with(|chosen| {
+                        if chosen.is_empty() {
+                            Msg::AllPlans.text(lang).to_string()
+                        } else {
+                            plan_analysis::selection::selected(&data.plans, chosen)
+                                .into_iter()
+                                .map(|p| crate::views::plan_label(&data, p, lang))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        }
+                    })
+                };
                 view! {
                     <div><dt>{Msg::PrintedFrom.text(lang)}</dt><dd>{Msg::AppTitle.text(lang)}</dd></div>
-                    <div><dt>{Msg::PrintedView.text(lang)}</dt><dd>{view.tr(lang)}</dd></div>
+                    <div><dt>{Msg::PrintedView.text(lang)}</dt><dd>{move || view.get().tr(lang)}</dd></div>
                     <div><dt>{Msg::PrintedPlans.text(lang)}</dt><dd>{plans}</dd></div>
                     <div><dt>{Msg::PrintedLanguage.text(lang)}</dt><dd>{Msg::LanguageName.text(lang)}</dd></div>
                     <div><dt>{Msg::PrintedOn.text(lang)}</dt><dd>{move || printed.get()}</dd></div>

@@ -22,6 +22,10 @@ use crate::state::{app_state, data, Data};
 
 /// Results drawn at once; the count says how many there are in all, the export has them all.
 const MAX_SHOWN: usize = 40;
+/// Results a search keystroke draws in its own frame: more than a screenful at any width. The
+/// rest, up to [`MAX_SHOWN`], follow in a task after that frame, so typing waits only for what is
+/// on screen (the rows below it were most of a keystroke's DOM work, layout and paint).
+const FIRST_SHOWN: usize = 12;
 /// "Similar tasks": the best matches shown per other plan, and the least score worth showing
 /// (below it, two tasks share little more than the genre's words).
 const SIMILAR_PER_PLAN: usize = 2;
@@ -63,12 +67,18 @@ fn mark_filter_done(start: String) {
         crate::perf::measure_from("plan-compare:filter-dom", &dom_start)
     });
     let _ = window().set_timeout_with_callback(dom.unchecked_ref());
+    after_next_frame(move || {
+        crate::perf::measure_from("plan-compare:filter", &start);
+        crate::perf::clear_mark(&start);
+    });
+}
+
+/// Runs `f` in a task after the browser's next frame is drawn (a task queued from that frame's
+/// animation callback runs after its style, layout and paint).
+fn after_next_frame(f: impl FnOnce() + 'static) {
     let frame = Closure::once_into_js(move || {
-        let drawn = Closure::once_into_js(move || {
-            crate::perf::measure_from("plan-compare:filter", &start);
-            crate::perf::clear_mark(&start);
-        });
-        let _ = window().set_timeout_with_callback(drawn.unchecked_ref());
+        let task = Closure::once_into_js(f);
+        let _ = window().set_timeout_with_callback(task.unchecked_ref());
     });
     let _ = window().request_animation_frame(frame.unchecked_ref());
 }
@@ -151,11 +161,15 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .map(|k| (k.key().to_string(), k.tr(lang).into_owned()))
         .collect();
 
+    // How many results are drawn: all of [`MAX_SHOWN`] but while a search keystroke is drawn.
+    let shown = RwSignal::new(MAX_SHOWN);
     let on_search = move |ev: leptos::ev::Event| {
         let start = mark_filter_start();
         let value = event_target_value(&ev);
+        shown.set(FIRST_SHOWN);
         app.update(true, |s| s.query = value);
         mark_filter_done(start);
+        after_next_frame(move || shown.set(MAX_SHOWN));
     };
     let set_year = move |which: usize, value: String| {
         app.update(false, |s| {
@@ -259,7 +273,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                         // Keyed rows: a keystroke adds and removes rows and re-marks the text of
                         // the rows that stay, instead of rebuilding the whole list.
                         <For
-                            each=move || found.with(|s| s.items.iter().take(MAX_SHOWN).copied().collect::<Vec<_>>())
+                            each=move || found.with(|s| s.items.iter().take(shown.get()).copied().collect::<Vec<_>>())
                             key=|r| *r
                             children=move |r| result(&list_data, r, terms, &app.state.get_untracked(), lang)
                         />
