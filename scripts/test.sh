@@ -20,7 +20,7 @@ step "clippy, native"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "clippy, wasm32"
-with_wasm_env cargo clippy -p plan-compare -p plan-model -p plan-extract -p plan-analysis -p plan-library -p plan-import --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+with_wasm_env cargo clippy -p plan-compare -p plan-sort -p plan-model -p plan-extract -p plan-analysis -p plan-library -p plan-import --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "native tests"
 cargo test --workspace --quiet 2>&1 | tee -a "$results"

@@ -73,7 +73,7 @@ fn cell(plans: &[Plan], p: usize, metric: &str, keep: fn(&Figure) -> bool) -> Ce
         .map(|(i, _)| i)
         .collect();
     // Later years first, then larger values: the furthest-reaching statement leads.
-    figures.sort_by(|&a, &b| {
+    plan_sort::sort_by(&mut figures, |&a, &b| {
         let (fa, fb) = (&plan.figures[a], &plan.figures[b]);
         (fb.year, fb.normalized_range().1)
             .partial_cmp(&(fa.year, fa.normalized_range().1))
@@ -106,7 +106,7 @@ pub fn metric_matrix(plans: &[Plan], selected: &[usize], reported: bool) -> Vec<
         })
         .filter(|(_, rows)| !rows.is_empty())
         .collect();
-    groups.sort_by_key(|(stating, _)| std::cmp::Reverse(*stating));
+    plan_sort::sort_by_key(&mut groups, |(stating, _)| std::cmp::Reverse(*stating));
     groups.into_iter().flat_map(|(_, rows)| rows).collect()
 }
 

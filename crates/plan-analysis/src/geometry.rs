@@ -171,7 +171,9 @@ fn first_sentence(text: &str) -> String {
 pub fn lane_order(plans: &[Plan], selected: &[usize]) -> Vec<usize> {
     let mut groups = group_by_place(plans, selected);
     for group in &mut groups {
-        group.sort_by(|&a, &b| plan_time(&plans[a]).total_cmp(&plan_time(&plans[b])));
+        plan_sort::sort_by(group, |&a, &b| {
+            plan_time(&plans[a]).total_cmp(&plan_time(&plans[b]))
+        });
     }
     groups.concat()
 }
@@ -236,7 +238,7 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                         .filter_map(|i| i.target_year),
                 )
                 .collect();
-            years.sort_unstable();
+            plan_sort::sort(&mut years);
             years.dedup();
             for year in years {
                 let (items, figures) = (goal_items(year), targets(year));
@@ -266,7 +268,7 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                 .filter(|(_, f)| is_reported(f))
                 .filter_map(|(i, f)| Some((reported_year(plan, f)?, i)))
                 .collect();
-            reported.sort_unstable();
+            plan_sort::sort(&mut reported);
             for group in reported.chunk_by(|a, b| a.0 == b.0) {
                 let year = group[0].0;
                 milestones.push(Milestone {
@@ -279,7 +281,9 @@ pub fn timeline_lanes(plans: &[Plan], selected: &[usize]) -> Vec<Lane> {
                     quote: plan.figures[group[0].1].quote.clone(),
                 });
             }
-            milestones.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.kind.cmp(&b.kind)));
+            plan_sort::sort_by(&mut milestones, |a, b| {
+                a.at.total_cmp(&b.at).then(a.kind.cmp(&b.kind))
+            });
             let issue = plan
                 .issue_date
                 .fractional_year()

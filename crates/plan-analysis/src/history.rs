@@ -143,7 +143,7 @@ impl PlaceIndex {
             .filter(|&p| same_place(target, &plans[p]))
             .chain([plan])
             .collect();
-        out.sort_unstable();
+        plan_sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -276,7 +276,9 @@ pub fn place_histories(plans: &[Plan], selected: &[usize]) -> Vec<PlaceHistory> 
         .into_iter()
         .filter(|g| g.len() > 1 && plans[g[0]].city.is_some())
         .map(|mut group| {
-            group.sort_by(|&a, &b| plan_time(&plans[a]).total_cmp(&plan_time(&plans[b])));
+            plan_sort::sort_by(&mut group, |&a, &b| {
+                plan_time(&plans[a]).total_cmp(&plan_time(&plans[b]))
+            });
             let rows = plan_model::vocab::METRICS
                 .iter()
                 .filter_map(|metric| {

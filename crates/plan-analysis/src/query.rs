@@ -352,7 +352,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(Range<usize>, bool)> {
                 .map(|(i, m)| i..i + m.len()),
         );
     }
-    hits.sort_by_key(|r| (r.start, r.end));
+    plan_sort::sort_by_key(&mut hits, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for hit in hits {
         match merged.last_mut() {

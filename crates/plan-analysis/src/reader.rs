@@ -37,7 +37,7 @@ pub fn runs(plan: &Plan) -> Vec<Run> {
     for f in plan.figures.iter().filter(|f| fits(f.raw_span.range())) {
         cuts.extend([f.raw_span.start, f.raw_span.end]);
     }
-    cuts.sort_unstable();
+    plan_sort::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .filter(|w| w[0] < w[1])

@@ -74,7 +74,7 @@ pub fn rollup(plans: &[Plan], selected: &[usize]) -> Vec<RollupRow> {
                         stated(&plans[p], reference).map(|figure| Contribution { plan: p, figure })
                     })
                     .collect();
-                stating.sort_by(|a, b| {
+                plan_sort::sort_by(&mut stating, |a, b| {
                     plan_time(&plans[a.plan]).total_cmp(&plan_time(&plans[b.plan]))
                 });
                 let Some(newest) = stating.pop() else {

@@ -177,6 +177,8 @@ impl SearchIndex {
         }
         index.facet_starts.push(index.facet_keys.len() as u32);
         let mut entries: Vec<(u64, Vec<u32>)> = map.into_iter().collect();
+        // Hot (every posting of every plan, once per plan set): the standard sort, not
+        // `plan_sort`'s positions.
         entries.sort_unstable_by_key(|(key, _)| *key);
         let items = index.items.len();
         let words = items.div_ceil(64);
@@ -321,7 +323,7 @@ impl SearchIndex {
         if lists.is_empty() {
             return None;
         }
-        lists.sort_by_key(|l| l.len());
+        plan_sort::sort_by_key(&mut lists, |l| l.len());
         let mut candidates: Vec<u32> = lists[0].to_vec();
         for &list in &lists[1..] {
             intersect(&mut candidates, list);

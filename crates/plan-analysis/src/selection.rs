@@ -127,7 +127,9 @@ pub fn by_province(plans: &[Plan], shown: &[usize]) -> Vec<ProvinceGroup> {
             )),
         }
     }
-    groups.sort_by(|(a, ga), (b, gb)| a.cmp(b).then(ga.province_zh.cmp(gb.province_zh)));
+    plan_sort::sort_by(&mut groups, |(a, ga), (b, gb)| {
+        a.cmp(b).then(ga.province_zh.cmp(gb.province_zh))
+    });
     groups.into_iter().map(|(_, g)| g).collect()
 }
 

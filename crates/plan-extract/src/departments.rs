@@ -143,7 +143,7 @@ pub fn departments_in(text: &str, offset: usize) -> Vec<(Span, Vec<DeptRef>)> {
             }
         }
     }
-    out.sort_by_key(|(span, _)| span.start);
+    plan_sort::sort_by_key(&mut out, |(span, _)| span.start);
     out
 }
 

@@ -651,7 +651,7 @@ fn find_citations(text: &str, own_title: &str, own_number: Option<&str>) -> Vec<
             span: Span::new(range.start, range.end),
         });
     }
-    cites.sort_by_key(|c| c.span.start);
+    plan_sort::sort_by_key(&mut cites, |c| c.span.start);
     cites
 }
 

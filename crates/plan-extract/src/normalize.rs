@@ -191,7 +191,7 @@ pub fn normalize(text: &str) -> Normalized {
         .map(|(l, _)| l)
         .collect();
     let mut widths: Vec<usize> = kept.iter().map(|l| content(l).chars().count()).collect();
-    widths.sort_unstable();
+    plan_sort::sort(&mut widths);
     let width = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
     let full: Vec<&&Line> = kept
         .iter()

@@ -195,7 +195,7 @@ impl KeywordSet {
             .into_iter()
             .filter_map(|(k, id)| Some((k.chars().next()?, k, id)))
             .collect();
-        all.sort_by_key(|(c, _, _)| *c);
+        plan_sort::sort_by_key(&mut all, |(c, _, _)| *c);
         let mut groups: Vec<(char, Vec<(&'static str, usize)>)> = Vec::new();
         for (first, keyword, id) in all {
             match groups.last_mut() {
@@ -203,7 +203,7 @@ impl KeywordSet {
                 _ => groups.push((first, vec![(keyword, id)])),
             }
         }
-        groups.sort_by_key(|(c, _)| *c);
+        plan_sort::sort_by_key(&mut groups, |(c, _)| *c);
         let mut first = vec![0u64; BITMAP_CHARS / 64];
         for (c, _) in &groups {
             if let Some(word) = first.get_mut(*c as usize / 64) {

@@ -158,7 +158,7 @@ pub fn divisions() -> &'static [Division] {
             };
             out.push(Division { code, name, level });
         }
-        out.sort_by_key(|d| d.code);
+        plan_sort::sort_by_key(&mut out, |d| d.code);
         out
     })
 }
