@@ -1,7 +1,12 @@
 // Starts the app. A classic script (not a module) so that it also runs from a saved page or the
-// single-file build opened from disk, where browsers block module scripts and fetch. The wasm comes
-// inline (window.planCompareWasm, a one-character-per-byte string written by scripts/bundle.mjs), so nothing is fetched
-// and a strict CSP (script-src 'self' 'wasm-unsafe-eval') holds: no inline script, no eval.
+// single-file build opened from disk, where browsers block module scripts and fetch. Where the wasm
+// comes from (scripts/bundle.mjs writes all three):
+// - on the web: plan-compare_bg.wasm beside this script, fetched and compiled while it streams in;
+// - in the single file: inline, window.planCompareWasm (a one-character-per-byte string);
+// - in a copy of the page opened from disk ("Save page as", where fetch is blocked):
+//   plan-compare.wasm.js, the same string in a classic script, which index.html names in an inert
+//   <script type="text/plain" data-plan-compare-wasm> so that the copy keeps it; loaded from here.
+// A strict CSP (script-src 'self' 'wasm-unsafe-eval') holds: no inline script, no eval.
 /* global wasm_bindgen */
 (function () {
   'use strict';
@@ -201,13 +206,46 @@
     return bytes;
   }
 
-  function start() {
+  // Resolved now: document.currentScript is this script only while it runs.
+  var here = document.currentScript ? document.currentScript.src : window.location.href;
+
+  function startFromString() {
     try {
       var bytes = decode(window.planCompareWasm);
       window.planCompareWasm = undefined;
       wasm_bindgen({ module_or_path: bytes }).catch(showLoadFailure);
     } catch (error) {
       showLoadFailure(error);
+    }
+  }
+
+  // The wasm as a classic script (plan-compare.wasm.js), for a page where it cannot be fetched.
+  function loadWasmScript() {
+    var inert = document.querySelector('script[data-plan-compare-wasm]');
+    if (!inert) {
+      showLoadFailure(new Error('plan-compare.wasm.js is not named by this page'));
+      return;
+    }
+    var script = document.createElement('script');
+    script.src = inert.src;
+    script.onload = startFromString;
+    script.onerror = function () { showLoadFailure(new Error('could not load ' + inert.src)); };
+    document.head.appendChild(script);
+  }
+
+  function start() {
+    if (typeof window.planCompareWasm === 'string') {
+      startFromString();
+    } else if (/^https?:$/.test(window.location.protocol)) {
+      // Only a failed fetch falls back to the script; a wasm that fails to start is reported.
+      fetch(new URL('plan-compare_bg.wasm', here).href).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response;
+      }).then(function (response) {
+        wasm_bindgen({ module_or_path: response }).catch(showLoadFailure);
+      }, loadWasmScript);
+    } else {
+      loadWasmScript();
     }
   }
 

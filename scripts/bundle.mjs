@@ -1,9 +1,14 @@
 // After `trunk build`: writes
-//   dist/plan-compare.bundle.js  the wasm-bindgen glue (no-modules), the wasm as a string of one
-//                                character per byte (see below) and
-//                                assets/boot.js, as one classic script (what index.html loads);
-//   dist/plan-compare.html       one self-contained file: the page with that script and the CSS
-//                                inline, no reference to any other file or host.
+//   dist/plan-compare.bundle.js  the wasm-bindgen glue (no-modules) and assets/boot.js, as one
+//                                classic script (what index.html loads); on the web it fetches
+//   dist/plan-compare_bg.wasm    the wasm, compiled by the browser while it streams in;
+//   dist/plan-compare.wasm.js    the same wasm as a classic script that sets a string of one
+//                                character per byte (see below), for a copy of the page opened
+//                                from disk ("Save page as"), where fetch is blocked: index.html
+//                                names it in an inert <script type="text/plain">, which the browser
+//                                does not load but "Save page as" saves;
+//   dist/plan-compare.html       one self-contained file: the page with the glue, the wasm string,
+//                                boot.js and the CSS inline, no reference to any other file or host.
 // Why: module scripts and fetch are blocked from file://, so a saved page or a file on disk can only
 // run a classic script that carries its wasm.
 import fs from 'node:fs';
@@ -35,23 +40,27 @@ function binaryString(bytes) {
   for (const byte of bytes) out += escapes[byte] ?? String.fromCharCode(byte);
   return out;
 }
-const bundle = `${glue}\n;window.planCompareWasm = "${binaryString(wasm)}";\n${boot}`;
+const wasmString = `window.planCompareWasm = "${binaryString(wasm)}";\n`;
+const bundle = `${glue}\n;${boot}`;
 fs.writeFileSync(path.join(dist, 'plan-compare.bundle.js'), bundle);
+fs.writeFileSync(path.join(dist, 'plan-compare.wasm.js'), wasmString);
 
 // The single file: CSS and script inline. `</script` cannot appear inside an inline script (the
 // wasm string has no `<` at all; the glue and boot code are checked here).
 const css = read('style.css').toString('utf8');
-const inlineScript = bundle.replace(/<\/script/gi, '<\\/script');
+const inlineScript = `${glue}\n;${wasmString}${boot}`.replace(/<\/script/gi, '<\\/script');
 let html = read('index.html').toString('utf8');
 const styleLink = /<link rel="stylesheet" href="\.\/style\.css"[^>]*>/;
 const scriptTag = /<script src="\.\/plan-compare\.bundle\.js" defer><\/script>/;
-if (!styleLink.test(html) || !scriptTag.test(html) || !html.includes('<script src="./first-view.js"></script>')) {
+const wasmScriptTag = /\s*<!-- The wasm for a copy[^>]*-->\s*<script type="text\/plain" src="\.\/plan-compare\.wasm\.js" data-plan-compare-wasm><\/script>/;
+if (!styleLink.test(html) || !scriptTag.test(html) || !wasmScriptTag.test(html) || !html.includes('<script src="./first-view.js"></script>')) {
   fail('index.html does not have the expected stylesheet and script tags');
 }
 html = html
   .replace('<html lang="zh-CN">', '<html lang="zh-CN" data-single-file="1">')
   .replace(styleLink, () => `<style>\n${css}\n</style>`)
   .replace(scriptTag, '')
+  .replace(wasmScriptTag, '')
   // The pre-rendered overview is for the hosted page only (scripts/prerender.mjs); the single file
   // shows "Loading…" until the app mounts, and references no other file.
   .replace(/\s*<!-- Before the first paint[^>]*-->\s*<script src="\.\/first-view\.js"><\/script>/, '')
@@ -63,7 +72,6 @@ fs.writeFileSync(path.join(dist, 'plan-compare.html'), html);
 // The hosted page drops Trunk's leftover marker too.
 const hosted = read('index.html').toString('utf8').replace(/\s*<link data-trunk[^>]*>/g, '');
 fs.writeFileSync(path.join(dist, 'index.html'), hosted);
-// The glue and the wasm are inside the bundle now; nothing loads them on their own.
+// The glue is inside the bundle now; nothing loads it on its own.
 fs.rmSync(path.join(dist, 'plan-compare.js'));
-fs.rmSync(path.join(dist, 'plan-compare_bg.wasm'));
-console.log(`bundle: plan-compare.bundle.js ${bundle.length} B, plan-compare.html ${html.length} B`);
+console.log(`bundle: plan-compare.bundle.js ${bundle.length} B, plan-compare_bg.wasm ${wasm.length} B, plan-compare.wasm.js ${wasmString.length} B, plan-compare.html ${html.length} B`);

@@ -57,6 +57,10 @@ test('under the strict CSP and a sub-path: every view works, no violation, only 
   const foreign = requests.filter((r) => !r.startsWith(own) && !r.startsWith('data:') && !r.startsWith('blob:'));
   assert.deepEqual(foreign, [], 'no request beyond the app\'s own static files');
   assert.ok(requests.some((r) => r.endsWith(`${BASE}plan-compare.bundle.js`)), 'files load relative to the sub-path');
+  // The wasm is fetched (and compiled as it streams in); its copy as a script is only for a page
+  // opened from disk.
+  assert.ok(requests.some((r) => r.endsWith(`${BASE}plan-compare_bg.wasm`)), 'the wasm is fetched beside the script');
+  assert.ok(!requests.some((r) => r.includes('plan-compare.wasm.js')), 'the wasm script is not loaded on the web');
   assert.equal(await page.locator('[style]').count(), 0, 'no style attribute was set at run time');
   await context.close();
 });

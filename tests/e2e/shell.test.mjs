@@ -10,14 +10,21 @@ const env = useBrowser();
 
 test('the release build is the optimised one', () => {
   // scripts/test.sh names wasm-bindgen's output, i.e. the wasm before wasm-opt ran on it; the
-  // shipped wasm is the string inside the bundle.
+  // shipped wasm is plan-compare_bg.wasm, and the same bytes as a string in plan-compare.wasm.js
+  // (for a copy of the page opened from disk) and in the single file.
   const unoptimised = process.env.PLAN_COMPARE_BINDGEN_WASM;
   assert.ok(unoptimised && fs.existsSync(unoptimised), `unoptimised wasm not found: ${unoptimised}`);
-  const bundle = fs.readFileSync(path.join(DIST, 'plan-compare.bundle.js'), 'utf8');
-  const start = bundle.indexOf('window.planCompareWasm = "') + 'window.planCompareWasm = '.length;
-  const end = bundle.indexOf('";\n', start) + 1;
-  const shipped = Buffer.from((0, eval)(bundle.slice(start, end)), 'latin1');
-  assert.equal(shipped.subarray(0, 4).toString('latin1'), '\0asm', 'the bundle carries a wasm module');
+  const shipped = fs.readFileSync(path.join(DIST, 'plan-compare_bg.wasm'));
+  assert.equal(shipped.subarray(0, 4).toString('latin1'), '\0asm', 'a wasm module');
+  const carried = (file) => {
+    const text = fs.readFileSync(path.join(DIST, file), 'utf8');
+    const start = text.indexOf('window.planCompareWasm = "') + 'window.planCompareWasm = '.length;
+    const end = text.indexOf('";\n', start) + 1;
+    return Buffer.from((0, eval)(text.slice(start, end)), 'latin1');
+  };
+  assert.ok(carried('plan-compare.wasm.js').equals(shipped), 'plan-compare.wasm.js carries the same wasm');
+  assert.ok(carried('plan-compare.html').equals(shipped), 'the single file carries the same wasm');
+  assert.ok(!fs.readFileSync(path.join(DIST, 'plan-compare.bundle.js'), 'utf8').includes('window.planCompareWasm = "'), 'the script the page loads does not carry the wasm');
   const before = fs.statSync(unoptimised).size;
   assert.ok(shipped.length < before * 0.9, `shipped wasm ${shipped.length} B is not much smaller than wasm-bindgen's ${before} B: wasm-opt did not run`);
 });
