@@ -44,7 +44,7 @@ try {
   skip(`the lighthouse package cannot be loaded (${err.message.split('\n')[0]}); run: npm ci`);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm' };
 const compressed = new Map();
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');

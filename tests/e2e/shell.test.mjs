@@ -43,6 +43,24 @@ test('shows all five plans in Chinese, cleanly', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('a host that refuses the .wasm file still runs the app, from its copy as a script', async () => {
+  // Some servers answer 404 for a file type they do not know.
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const loaded = [];
+  page.on('response', (r) => loaded.push(`${r.status()} ${new URL(r.url()).pathname.split('/').pop()}`));
+  await page.route('**/plan-compare_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  await page.goto(`${env.url}#lang=en`);
+  await page.getByTestId('plan-list').waitFor();
+  assert.equal(await page.getByTestId('plan').count(), 5);
+  assert.ok(loaded.includes('404 plan-compare_bg.wasm') && loaded.includes('200 plan-compare.wasm.js'), loaded.join(', '));
+  assert.equal(await page.getByTestId('fatal-error').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** The page as it is before the app runs: the bundle is not loaded. */
 async function beforeTheApp(address) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
