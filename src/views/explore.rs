@@ -22,9 +22,10 @@ use crate::state::{app_state, data, Data};
 
 /// Results drawn at once; the count says how many there are in all, the export has them all.
 const MAX_SHOWN: usize = 40;
-/// Results a search keystroke draws in its own frame: more than a screenful at any width. The
-/// rest, up to [`MAX_SHOWN`], follow in a task after that frame, so typing waits only for what is
-/// on screen (the rows below it were most of a keystroke's DOM work, layout and paint).
+/// Results a search keystroke draws anew in its own frame: more than a screenful at any width.
+/// Below them, rows already on the page stay; the other new rows, up to [`MAX_SHOWN`], follow in
+/// a task after that frame, so typing waits only for what is on screen (the rows below it were
+/// most of a keystroke's DOM work, layout and paint).
 const FIRST_SHOWN: usize = 12;
 /// "Similar tasks": the best matches shown per other plan, and the least score worth showing
 /// (below it, two tasks share little more than the genre's words).
@@ -93,14 +94,22 @@ fn checkbox_group(
     on_toggle: impl Fn(&mut ViewState, &str) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = app_state();
+    // One memo of the group's boxes reads the state, not one per row: every change of the state
+    // (each keystroke) wakes each of the state's readers.
+    let keys: Vec<String> = options.iter().map(|(key, _)| key.clone()).collect();
+    let ticked = Memo::new(move |_| {
+        app.state
+            .with(|s| keys.iter().map(|k| checked(s, k)).collect::<Vec<bool>>())
+    });
     let rows = options
         .into_iter()
-        .map(|(key, label)| {
+        .enumerate()
+        .map(|(row, (key, label))| {
             let id = format!("pc-f-{testid}-{key}");
-            let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+            let (k2, k3) = (key.clone(), key.clone());
             // Memos: the DOM is touched only when this row's box or count really changes, not on
             // every keystroke.
-            let is_checked = Memo::new(move |_| app.state.with(|s| checked(s, &k1)));
+            let is_checked = Memo::new(move |_| ticked.with(|t| t[row]));
             let n = Memo::new(move |_| count(&k3));
             view! {
                 <li class="pc-facet">
@@ -161,15 +170,32 @@ pub fn Explore(lang: Lang) -> impl IntoView {
         .map(|k| (k.key().to_string(), k.tr(lang).into_owned()))
         .collect();
 
-    // How many results are drawn: all of [`MAX_SHOWN`] but while a search keystroke is drawn.
-    let shown = RwSignal::new(MAX_SHOWN);
+    // Whether every result up to [`MAX_SHOWN`] is drawn: not while a search keystroke is drawn
+    // (see [`FIRST_SHOWN`]); `drawn` is what the list holds, the rows a keystroke keeps.
+    let all_rows = RwSignal::new(true);
+    let drawn = StoredValue::new(Vec::<ItemRef>::new());
+    let rows = move || {
+        let all = all_rows.get();
+        let before = drawn.get_value();
+        let rows: Vec<ItemRef> = found.with(|s| {
+            s.items
+                .iter()
+                .take(MAX_SHOWN)
+                .enumerate()
+                .filter(|(i, r)| all || *i < FIRST_SHOWN || before.contains(r))
+                .map(|(_, r)| *r)
+                .collect()
+        });
+        drawn.set_value(rows.clone());
+        rows
+    };
     let on_search = move |ev: leptos::ev::Event| {
         let start = mark_filter_start();
         let value = event_target_value(&ev);
-        shown.set(FIRST_SHOWN);
+        all_rows.set(false);
         app.update(true, |s| s.query = value);
         mark_filter_done(start);
-        after_next_frame(move || shown.set(MAX_SHOWN));
+        after_next_frame(move || all_rows.set(true));
     };
     let set_year = move |which: usize, value: String| {
         app.update(false, |s| {
@@ -273,7 +299,7 @@ pub fn Explore(lang: Lang) -> impl IntoView {
                         // Keyed rows: a keystroke adds and removes rows and re-marks the text of
                         // the rows that stay, instead of rebuilding the whole list.
                         <For
-                            each=move || found.with(|s| s.items.iter().take(shown.get()).copied().collect::<Vec<_>>())
+                            each=rows
                             key=|r| *r
                             children=move |r| result(&list_data, r, terms, &app.state.get_untracked(), lang)
                         />
