@@ -63,7 +63,6 @@ fn apply_order<T>(items: &mut [T], mut order: Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn sorts_stably_as_the_standard_sort() {
@@ -91,6 +90,13 @@ mod tests {
             ["a", "b", "c"]
         );
     }
+}
+
+/// Native only: proptest needs an operating system's randomness.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
 
     proptest! {
         #[test]
