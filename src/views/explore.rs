@@ -10,8 +10,7 @@ use plan_model::{Item, ItemKind, Role};
 use crate::i18n::{results_count, Lang, Msg, Tr};
 use crate::view_state::{View, ViewState, YearBound, YEAR_MAX, YEAR_MIN};
 use std::sync::atomic::{AtomicU32, Ordering};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::time::Duration;
 
 use super::picker::PlanPicker;
 use super::widgets::{
@@ -64,10 +63,10 @@ fn mark_filter_start() -> String {
 ///   its next frame comes, before or after that task, so it covers the rendering only sometimes.
 fn mark_filter_done(start: String) {
     let dom_start = start.clone();
-    let dom = Closure::once_into_js(move || {
-        crate::perf::measure_from("plan-compare:filter-dom", &dom_start)
-    });
-    let _ = window().set_timeout_with_callback(dom.unchecked_ref());
+    set_timeout(
+        move || crate::perf::measure_from("plan-compare:filter-dom", &dom_start),
+        Duration::ZERO,
+    );
     after_next_frame(move || {
         crate::perf::measure_from("plan-compare:filter", &start);
         crate::perf::clear_mark(&start);
@@ -77,11 +76,7 @@ fn mark_filter_done(start: String) {
 /// Runs `f` in a task after the browser's next frame is drawn (a task queued from that frame's
 /// animation callback runs after its style, layout and paint).
 fn after_next_frame(f: impl FnOnce() + 'static) {
-    let frame = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(f);
-        let _ = window().set_timeout_with_callback(task.unchecked_ref());
-    });
-    let _ = window().request_animation_frame(frame.unchecked_ref());
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }
 
 /// A group of checkboxes whose rows stay in place while counts change, so focus is never lost.
@@ -176,15 +171,16 @@ pub fn Explore(lang: Lang) -> impl IntoView {
     let drawn = StoredValue::new(Vec::<ItemRef>::new());
     let rows = move || {
         let all = all_rows.get();
-        let before = drawn.get_value();
-        let rows: Vec<ItemRef> = found.with(|s| {
-            s.items
-                .iter()
-                .take(MAX_SHOWN)
-                .enumerate()
-                .filter(|(i, r)| all || *i < FIRST_SHOWN || before.contains(r))
-                .map(|(_, r)| *r)
-                .collect()
+        let rows: Vec<ItemRef> = drawn.with_value(|before| {
+            found.with(|s| {
+                s.items
+                    .iter()
+                    .take(MAX_SHOWN)
+                    .enumerate()
+                    .filter(|(i, r)| all || *i < FIRST_SHOWN || before.contains(r))
+                    .map(|(_, r)| *r)
+                    .collect()
+            })
         });
         drawn.set_value(rows.clone());
         rows
